@@ -1,0 +1,246 @@
+//! The command line, as clap derive types only: no I/O, no defaults taken
+//! from the config file, no gateway knowledge. Each doc comment is its `--help`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::chat::Kind;
+use crate::output::{ColorChoice, Format};
+use crate::provider::{Order, SortKey};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wa-inbox",
+    version,
+    about = "Your WhatsApp inbox in the terminal, across WhatsApp gateway APIs"
+)]
+#[command(
+    long_about = "Your WhatsApp inbox in the terminal, across WhatsApp gateway APIs \
+    (GOWA, Wawp, Green API, WhatsApp Gateway, WAHA, Evolution API).\n\n\
+    Try it without an account: wa-inbox --demo chats overview"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Profile to use (from the config file)
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "WA_INBOX_PROFILE",
+        value_name = "NAME"
+    )]
+    pub profile: Option<String>,
+
+    /// Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "WA_INBOX_CONFIG",
+        value_name = "PATH"
+    )]
+    pub config: Option<PathBuf>,
+
+    /// Output format
+    #[arg(short, long, global = true, env = "WA_INBOX_OUTPUT", value_enum, default_value_t = Format::Table)]
+    pub output: Format,
+
+    /// Leave out the header row (table, CSV, TSV)
+    #[arg(long, global = true)]
+    pub no_header: bool,
+
+    /// Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)
+    #[arg(long, global = true)]
+    pub csv_raw: bool,
+
+    /// When to use colour (NO_COLOR turns `auto` off)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_duration)]
+    pub timeout: Option<Duration>,
+
+    /// Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]
+    #[arg(long, global = true, value_name = "N")]
+    pub retries: Option<u32>,
+
+    /// Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: Option<u16>,
+
+    /// Log each request (method, redacted URL, status, time) on stderr
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)
+    #[arg(long, global = true)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List chats, with previews, or only the unread ones
+    #[command(subcommand)]
+    Chats(ChatsCommand),
+    /// Show and check the profiles in the config file
+    #[command(subcommand)]
+    Profiles(ProfilesCommand),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Serve the local gateway emulator (all gateways) until interrupted
+    Sandbox(SandboxArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChatsCommand {
+    /// Chats, newest activity first (in the gateway's own order)
+    List(ChatArgs),
+    /// Chats with their unread count and last-message preview
+    Overview(OverviewArgs),
+    /// Chats with unread messages, most recent first
+    Unread(UnreadArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ChatArgs {
+    /// Return at most N chats
+    #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all")]
+    pub limit: usize,
+
+    /// Return every chat, paging as needed
+    #[arg(long)]
+    pub all: bool,
+
+    /// Start at this offset (gateways that page by offset)
+    #[arg(long, value_name = "N", conflicts_with = "cursor")]
+    pub offset: Option<u64>,
+
+    /// Start at this cursor (gateways that page by cursor)
+    #[arg(long, value_name = "CURSOR")]
+    pub cursor: Option<String>,
+
+    /// Chats per request [default: the gateway's maximum]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub page_size: Option<u32>,
+
+    /// Order by
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub sort: Option<SortKey>,
+
+    /// Sort direction [default: desc for activity, asc for name and id]
+    #[arg(long, value_enum)]
+    pub order: Option<Order>,
+
+    /// Only archived (true) or only unarchived (false) chats
+    #[arg(long, value_name = "BOOL")]
+    pub archived: Option<bool>,
+
+    /// Only chats with media
+    #[arg(long)]
+    pub has_media: bool,
+
+    /// Only chats whose name contains TEXT (case-insensitive)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+
+    /// Only chats of these kinds (comma-separated)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
+    pub kind: Vec<Kind>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OverviewArgs {
+    #[command(flatten)]
+    pub chats: ChatArgs,
+
+    /// How far back message journals are read, for gateways that build previews from them (Green API) [default: 24h]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub since: Option<Duration>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UnreadArgs {
+    #[command(flatten)]
+    pub chats: ChatArgs,
+
+    /// Only chats with at least N unread messages
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min: u64,
+
+    /// Only chats whose last activity is older than DURATION (they have waited); most-waiting first
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub older_than: Option<Duration>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfilesCommand {
+    /// List the profiles: name, gateway, base URL, where each secret comes from
+    List,
+    /// Resolve each profile's secrets and make one cheap call; non-zero exit if any fails
+    Check {
+        /// Check only this profile
+        name: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SandboxArgs {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, default_value_t = 8765)]
+    pub port: u16,
+
+    /// Number of chats in the emulated inbox
+    #[arg(long, default_value_t = 240)]
+    pub chats: usize,
+
+    /// Extra delay per request (e.g. 20ms)
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub latency: Option<Duration>,
+
+    /// Inject faults: comma list of fail=N:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS
+    #[arg(long, value_name = "SPEC")]
+    pub fault: Option<String>,
+}
+
+/// Seconds as a bare number, or a humantime duration ("30s", "2h", "1d").
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    if let Ok(secs) = s.trim().parse::<f64>() {
+        if secs.is_finite() && secs >= 0.0 {
+            return Ok(Duration::from_secs_f64(secs));
+        }
+    }
+    humantime::parse_duration(s.trim()).map_err(|e| format!("{e} (e.g. 30, 30s, 2m, 2h, 1d)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("30"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+        assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("-1").is_err());
+    }
+}

@@ -1,0 +1,353 @@
+//! Between a gateway and the output: decide, per option, whether the gateway
+//! applies it, we apply it exactly on our side, or it is refused (exit 2,
+//! naming the gateway) — never silently ignored. Then page, filter, cap, sort
+//! if needed, fill previews only for the rows shown, and stream to the sink.
+
+use std::time::Duration;
+
+use crate::chat::{Chat, Kind};
+use crate::cli::ChatArgs;
+use crate::exit::UsageError;
+use crate::output::Sink;
+use crate::provider::paging::{Pager, Resume};
+use crate::provider::{
+    AnyProvider, Capabilities, Order, PageAt, Paging, ProviderError, Query, SortKey, UnreadSupport,
+    View,
+};
+use crate::time::Timestamp;
+
+/// Default journal window for gateways that derive previews from journals.
+pub const DEFAULT_SINCE: Duration = Duration::from_secs(24 * 3600);
+
+/// Filters we apply ourselves.
+#[derive(Debug, Default)]
+struct ClientFilters {
+    kinds: Vec<Kind>,
+    search: Option<String>,
+    archived: Option<bool>,
+    min_unread: Option<u64>,
+    waited_since: Option<Timestamp>,
+}
+
+pub struct Plan {
+    pub query: Query,
+    start: PageAt,
+    page_size: u32,
+    limit: Option<usize>,
+    filters: ClientFilters,
+    /// A sort the gateway cannot give us: fetch everything, then sort.
+    client_sort: Option<(SortKey, Order)>,
+    caps: Capabilities,
+}
+
+/// What a run did, for the closing notes.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub shown: usize,
+    pub resume: Option<Resume>,
+    pub top_n_cut: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Extra {
+    pub since: Option<Duration>,
+    pub min_unread: Option<u64>,
+    pub older_than: Option<Duration>,
+}
+
+impl Plan {
+    pub fn new(
+        view: View,
+        args: &ChatArgs,
+        extra: &Extra,
+        caps: Capabilities,
+    ) -> Result<Plan, anyhow::Error> {
+        let gw = caps.gateway;
+        let refuse = |what: &str| -> anyhow::Error { UsageError(format!("{gw} {what}")).into() };
+        if view == View::Unread {
+            if let UnreadSupport::No(msg) = caps.unread {
+                return Err(ProviderError::unsupported(format!(
+                    "{msg}, so `chats unread` cannot work on this profile"
+                ))
+                .into());
+            }
+        }
+        let start = match (caps.paging, &args.offset, &args.cursor) {
+            (Paging::Offset { .. }, Some(o), None) => PageAt::Offset(*o),
+            (Paging::Offset { .. }, None, None) => PageAt::Offset(0),
+            (Paging::Cursor, None, c) => PageAt::Cursor(c.clone()),
+            (Paging::Single, None, None) => PageAt::Single,
+            (Paging::Offset { .. }, _, Some(_)) => {
+                return Err(refuse("pages by offset: use --offset, not --cursor"))
+            }
+            (Paging::Cursor, Some(_), _) => {
+                return Err(refuse("pages by cursor: use --cursor, not --offset"))
+            }
+            (Paging::Single, _, _) => {
+                return Err(refuse(
+                    "returns its top chats in one call: it has no --offset or --cursor",
+                ))
+            }
+        };
+        let page_size = match args.page_size {
+            Some(_) if caps.paging == Paging::Single => {
+                return Err(refuse(
+                    "returns its chats in one call: --page-size does not apply",
+                ))
+            }
+            Some(n) if n > caps.max_page_size => {
+                return Err(refuse(&format!(
+                    "returns at most {} chats per request: lower --page-size",
+                    caps.max_page_size
+                )))
+            }
+            Some(n) => n,
+            None => caps.max_page_size,
+        };
+        if args.has_media && !caps.filter_has_media {
+            return Err(refuse(
+                "cannot tell which chats have media: --has-media is not available",
+            ));
+        }
+        if extra.since.is_some() && !caps.uses_since {
+            return Err(refuse(
+                "builds previews without message journals: --since does not apply",
+            ));
+        }
+        let mut query = Query {
+            view,
+            archived: None,
+            has_media: args.has_media,
+            search: None,
+            sort: None,
+            since: extra.since.unwrap_or(DEFAULT_SINCE),
+        };
+        let mut filters = ClientFilters {
+            kinds: args.kind.clone(),
+            ..Default::default()
+        };
+        match (args.archived, caps.filter_archived) {
+            (Some(a), true) => query.archived = Some(a),
+            (a, _) => filters.archived = a,
+        }
+        match (&args.search, caps.filter_search) {
+            (Some(s), true) => query.search = Some(s.clone()),
+            (s, _) => filters.search = s.as_ref().map(|s| s.to_lowercase()),
+        }
+        if view == View::Unread {
+            filters.min_unread = Some(extra.min_unread.unwrap_or(1).max(1));
+            filters.waited_since = extra
+                .older_than
+                .and_then(|d| Timestamp::from_secs(Timestamp::now().secs() - d.as_secs() as i64));
+        }
+        // What order is asked for: explicit, or the view's own.
+        let wanted = match (args.sort, args.order) {
+            (Some(k), o) => Some((
+                k,
+                o.unwrap_or(if k == SortKey::Activity {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                }),
+            )),
+            (None, Some(o)) => Some((SortKey::Activity, o)),
+            (None, None) if view == View::Unread && extra.older_than.is_some() => {
+                Some((SortKey::Activity, Order::Asc))
+            }
+            (None, None) if view == View::Unread => Some((SortKey::Activity, Order::Desc)),
+            (None, None) => None,
+        };
+        let mut client_sort = None;
+        if let Some(w) = wanted.filter(|w| caps.native_order != Some(*w)) {
+            if caps.sorts.contains(&w.0) {
+                query.sort = Some(w);
+            } else {
+                client_sort = Some(w);
+            }
+        }
+        let limit = (!args.all).then_some(args.limit);
+        Ok(Plan {
+            query,
+            start,
+            page_size,
+            limit,
+            filters,
+            client_sort,
+            caps,
+        })
+    }
+
+    fn keeps(&self, c: &Chat) -> Result<bool, ProviderError> {
+        let f = &self.filters;
+        if !f.kinds.is_empty() && !f.kinds.contains(&c.kind) {
+            return Ok(false);
+        }
+        if let Some(s) = &f.search {
+            if !c
+                .name
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase().contains(s.as_str()))
+            {
+                return Ok(false);
+            }
+        }
+        if let Some(want) = f.archived {
+            match c.archived {
+                Some(a) if a != want => return Ok(false),
+                Some(_) => {}
+                None => {
+                    return Err(ProviderError::unsupported(format!(
+                        "{} does not report whether chat {} is archived, so --archived cannot be applied",
+                        self.caps.gateway, c.id
+                    )))
+                }
+            }
+        }
+        if let Some(min) = f.min_unread {
+            if !c.unread_count.is_some_and(|n| n >= min) {
+                return Ok(false);
+            }
+        }
+        if let Some(before) = f.waited_since {
+            if !c.last_activity_at.is_some_and(|t| t < before) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn filters_rows(&self) -> bool {
+        let f = &self.filters;
+        !f.kinds.is_empty()
+            || f.search.is_some()
+            || f.archived.is_some()
+            || f.min_unread.is_some()
+            || f.waited_since.is_some()
+    }
+
+    /// Page through the gateway into `sink`.
+    /// `outcome` is filled as rows are written, so a caller still knows what was
+    /// shown when a later page fails.
+    pub async fn execute(
+        &self,
+        provider: &AnyProvider,
+        concurrency: usize,
+        sink: &mut dyn Sink,
+        outcome: &mut Outcome,
+    ) -> anyhow::Result<()> {
+        let mut pager = Pager::new(
+            provider,
+            &self.query,
+            self.start.clone(),
+            self.page_size,
+            concurrency,
+        );
+        let mut buffered: Vec<Chat> = Vec::new();
+        let mut seen_unread_known = false;
+        let mut seen_any = false;
+        let streaming = self.client_sort.is_none();
+        loop {
+            let remaining = self.limit.map(|l| l - outcome.shown);
+            let want = if streaming && !self.filters_rows() {
+                remaining
+            } else {
+                None
+            };
+            let read_ahead = !streaming || self.limit.is_none();
+            let Some(page) = pager.next(want, read_ahead).await? else {
+                break;
+            };
+            seen_any |= !page.is_empty();
+            seen_unread_known |= page.iter().any(|c| c.unread_count.is_some());
+            let page_len = page.len();
+            let mut kept = Vec::new();
+            let mut used = 0;
+            for chat in page {
+                used += 1;
+                if self.keeps(&chat)? {
+                    kept.push(chat);
+                    if streaming && remaining.is_some_and(|r| kept.len() >= r) {
+                        break;
+                    }
+                }
+            }
+            if !streaming {
+                buffered.extend(kept);
+                continue;
+            }
+            provider.enrich(&self.query, &mut kept).await?;
+            sink.write(&kept)?;
+            outcome.shown += kept.len();
+            if self.limit.is_some_and(|l| outcome.shown >= l) {
+                outcome.resume = pager.resume(used);
+                outcome.top_n_cut = self.caps.paging == Paging::Single && used == page_len;
+                break;
+            }
+        }
+        if let (UnreadSupport::FromData(msg), View::Unread) = (self.caps.unread, self.query.view) {
+            if seen_any && !seen_unread_known {
+                return Err(ProviderError::unsupported(msg).into());
+            }
+        }
+        if let Some((key, order)) = self.client_sort {
+            sort_chats(&mut buffered, key, order);
+            if let Some(l) = self.limit {
+                buffered.truncate(l);
+            }
+            provider.enrich(&self.query, &mut buffered).await?;
+            sink.write(&buffered)?;
+            outcome.shown = buffered.len();
+        }
+        Ok(())
+    }
+}
+
+/// Stable sort; chats without the key (no activity time, no name) always last.
+pub fn sort_chats(chats: &mut [Chat], key: SortKey, order: Order) {
+    fn cmp_opt<T: Ord>(a: Option<T>, b: Option<T>, order: Order) -> std::cmp::Ordering {
+        use std::cmp::Ordering::*;
+        match (a, b) {
+            (Some(a), Some(b)) if order == Order::Asc => a.cmp(&b),
+            (Some(a), Some(b)) => b.cmp(&a),
+            (Some(_), None) => Less,
+            (None, Some(_)) => Greater,
+            (None, None) => Equal,
+        }
+    }
+    chats.sort_by(|a, b| match key {
+        SortKey::Activity => cmp_opt(a.last_activity_at, b.last_activity_at, order),
+        SortKey::Name => cmp_opt(
+            a.name.as_ref().map(|n| n.to_lowercase()),
+            b.name.as_ref().map(|n| n.to_lowercase()),
+            order,
+        ),
+        SortKey::Id => cmp_opt(Some(&a.id), Some(&b.id), order),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chat(id: &str, name: Option<&str>, at: Option<i64>) -> Chat {
+        let mut c = Chat::new("p", "t", id).with_name(name.map(str::to_owned));
+        c.last_activity_at = at.and_then(Timestamp::from_secs);
+        c
+    }
+
+    #[test]
+    fn sorting_keeps_unknowns_last_and_is_stable() {
+        let mut v = vec![
+            chat("1@c.us", Some("b"), None),
+            chat("2@c.us", Some("a"), Some(10)),
+            chat("3@c.us", None, Some(20)),
+            chat("4@c.us", Some("c"), None),
+        ];
+        sort_chats(&mut v, SortKey::Activity, Order::Desc);
+        assert_eq!(v.iter().map(|c| &c.id[..1]).collect::<String>(), "3214");
+        sort_chats(&mut v, SortKey::Activity, Order::Asc);
+        assert_eq!(v.iter().map(|c| &c.id[..1]).collect::<String>(), "2314");
+        sort_chats(&mut v, SortKey::Name, Order::Asc);
+        assert_eq!(v.iter().map(|c| &c.id[..1]).collect::<String>(), "2143");
+    }
+}

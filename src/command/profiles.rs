@@ -1,0 +1,98 @@
+//! `profiles list` and `profiles check`: what each profile points at, where
+//! its secrets come from (never their values), and whether it works.
+
+use futures_util::future::join_all;
+
+use super::Ctx;
+use crate::cli::ProfilesCommand;
+use crate::exit::Exit;
+use crate::output::report;
+
+pub async fn run(cmd: ProfilesCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
+    match cmd {
+        ProfilesCommand::List => list(ctx),
+        ProfilesCommand::Check { name } => check(ctx, name.as_deref()).await,
+    }
+}
+
+fn secret_sources(p: &crate::config::Profile) -> Option<String> {
+    let s: Vec<String> = p
+        .provider
+        .secrets()
+        .iter()
+        .map(|(k, src)| format!("{k}: {}", src.describe()))
+        .collect();
+    (!s.is_empty()).then(|| s.join(", "))
+}
+
+fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
+    let config = ctx.config();
+    let default = config.select(None).ok().map(|p| p.name.clone());
+    let rows: Vec<Vec<Option<String>>> = config
+        .profiles
+        .values()
+        .map(|p| {
+            vec![
+                Some(p.name.clone()),
+                Some(p.provider.name().to_owned()),
+                Some(crate::diag::redact(&p.provider.base_url())),
+                Some((default.as_deref() == Some(&p.name)).to_string()),
+                secret_sources(p),
+            ]
+        })
+        .collect();
+    let g = &ctx.global;
+    report::write(
+        g.output,
+        ctx.term,
+        g.no_header,
+        &["name", "provider", "base_url", "default", "secrets"],
+        &rows,
+    )?;
+    Ok(Exit::Ok)
+}
+
+async fn check(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Exit> {
+    let config = ctx.config();
+    let profiles: Vec<&crate::config::Profile> = match name {
+        Some(n) => vec![config.select(Some(n))?],
+        None => config.profiles.values().collect(),
+    };
+    let results = join_all(profiles.iter().map(|p| async move {
+        let provider = ctx.build(p)?;
+        Ok::<String, anyhow::Error>(provider.check().await?)
+    }))
+    .await;
+    let mut exit = Exit::Ok;
+    let rows: Vec<Vec<Option<String>>> = profiles
+        .iter()
+        .zip(results)
+        .map(|(p, r)| {
+            let (status, detail) = match r {
+                Ok(d) => ("ok".to_owned(), d),
+                Err(e) => {
+                    if exit == Exit::Ok {
+                        exit = crate::exit::from_error(&e);
+                    }
+                    ("error".to_owned(), crate::diag::redact(&e.to_string()))
+                }
+            };
+            vec![
+                Some(p.name.clone()),
+                Some(p.provider.name().to_owned()),
+                Some(status),
+                secret_sources(p),
+                Some(detail),
+            ]
+        })
+        .collect();
+    let g = &ctx.global;
+    report::write(
+        g.output,
+        ctx.term,
+        g.no_header,
+        &["name", "provider", "status", "secrets", "detail"],
+        &rows,
+    )?;
+    Ok(exit)
+}

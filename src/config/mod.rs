@@ -1,0 +1,277 @@
+//! The config file: where it lives, its TOML schema, and choosing a profile.
+//!
+//! Read once at start-up, never re-read, never touches the network. Keys every
+//! profile shares (`provider`, `default`, `timeout`, …) are read here; the rest
+//! of a profile belongs to its gateway and is parsed by `provider::ProviderConfig`
+//! with unknown keys refused, so a typo like `tokne` cannot silently drop a credential.
+
+pub mod secret;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::provider::ProviderConfig;
+
+/// Everything wrong with a config file or a profile choice. Exit code 3.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+fn err<T>(msg: impl Into<String>) -> Result<T, ConfigError> {
+    Err(ConfigError(msg.into()))
+}
+
+/// Keys any profile may carry, whatever its gateway.
+pub const COMMON_KEYS: &[&str] = &[
+    "provider",
+    "default",
+    "timeout",
+    "retries",
+    "allow_insecure_http",
+    "max_body_size",
+    "concurrency",
+];
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Common {
+    #[serde(default)]
+    pub default: bool,
+    #[serde(default, deserialize_with = "de_duration")]
+    pub timeout: Option<Duration>,
+    pub retries: Option<u32>,
+    #[serde(default)]
+    pub allow_insecure_http: bool,
+    pub max_body_size: Option<u64>,
+    pub concurrency: Option<usize>,
+}
+
+/// One `[profiles.NAME]` table.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub name: String,
+    pub common: Common,
+    pub provider: ProviderConfig,
+}
+
+#[derive(Debug)]
+pub struct Config {
+    pub path: PathBuf,
+    pub default_profile: Option<String>,
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    default_profile: Option<String>,
+    #[serde(default)]
+    profiles: BTreeMap<String, toml::Spanned<toml::Table>>,
+}
+
+impl Config {
+    /// Load from `explicit` (`-c`/`WA_INBOX_CONFIG`) or the default locations.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        let path = match explicit {
+            Some(p) => p.to_owned(),
+            None => default_path()?,
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return err(format!(
+                    "no config file at {}; create it with a profile (see config.example.toml \
+                     or `wa-inbox sandbox` for a snippet), or try `wa-inbox --demo chats overview`",
+                    path.display()
+                ))
+            }
+            Err(e) => return err(format!("cannot read {}: {e}", path.display())),
+        };
+        Config::parse(&text, &path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| toml_error(path, text, e))?;
+        let mut profiles = BTreeMap::new();
+        for (name, spanned) in raw.profiles {
+            let (line, col) = line_col(text, spanned.span().start);
+            let at = format!("{}:{line}:{col}", path.display());
+            let profile = parse_profile(&name, spanned.into_inner())
+                .map_err(|m| ConfigError(format!("{at}: profile `{name}`: {m}")))?;
+            profiles.insert(name, profile);
+        }
+        let config = Config {
+            path: path.to_owned(),
+            default_profile: raw.default_profile,
+            profiles,
+        };
+        if let Some(d) = &config.default_profile {
+            if !config.profiles.contains_key(d) {
+                return err(format!(
+                    "{}: default_profile = \"{d}\" names no profile; profiles: {}",
+                    path.display(),
+                    config.names()
+                ));
+            }
+        }
+        Ok(config)
+    }
+
+    fn names(&self) -> String {
+        if self.profiles.is_empty() {
+            return "(none)".to_owned();
+        }
+        self.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
+    }
+
+    /// The profile named, or the default one.
+    pub fn select(&self, name: Option<&str>) -> Result<&Profile, ConfigError> {
+        if let Some(name) = name {
+            return self.profiles.get(name).ok_or_else(|| {
+                ConfigError(format!(
+                    "no profile \"{name}\" in {}; profiles: {}",
+                    self.path.display(),
+                    self.names()
+                ))
+            });
+        }
+        let defaults: Vec<&Profile> = self
+            .profiles
+            .values()
+            .filter(|p| p.common.default)
+            .collect();
+        match defaults.as_slice() {
+            [one] => return Ok(one),
+            [] => {}
+            _ => {
+                let names: Vec<&str> = defaults.iter().map(|p| p.name.as_str()).collect();
+                return err(format!(
+                    "{}: more than one profile has default = true ({})",
+                    self.path.display(),
+                    names.join(", ")
+                ));
+            }
+        }
+        if let Some(d) = &self.default_profile {
+            return self.select(Some(d));
+        }
+        let mut all = self.profiles.values();
+        match (all.next(), all.next()) {
+            (Some(only), None) => Ok(only),
+            (None, _) => err(format!("{} defines no profiles", self.path.display())),
+            _ => err(format!(
+                "no default profile in {}: pass -p NAME, or set default_profile; profiles: {}",
+                self.path.display(),
+                self.names()
+            )),
+        }
+    }
+
+    /// Folder against which relative secret files are read.
+    pub fn base_dir(&self) -> PathBuf {
+        self.path.parent().map(Path::to_owned).unwrap_or_default()
+    }
+
+    /// Whether any profile holds a secret written literally in the file.
+    pub fn has_literal_secrets(&self) -> bool {
+        self.profiles
+            .values()
+            .any(|p| p.provider.secrets().iter().any(|(_, s)| s.is_literal()))
+    }
+}
+
+fn parse_profile(name: &str, mut table: toml::Table) -> Result<Profile, String> {
+    let provider = match table.get("provider") {
+        Some(toml::Value::String(p)) => p.clone(),
+        Some(_) => return Err("`provider` must be a string".to_owned()),
+        None => {
+            return Err(format!(
+                "missing `provider` (one of: {})",
+                ProviderConfig::NAMES.join(", ")
+            ))
+        }
+    };
+    let mut common_table = toml::Table::new();
+    for key in COMMON_KEYS {
+        if let Some(v) = table.remove(*key) {
+            common_table.insert((*key).to_owned(), v);
+        }
+    }
+    common_table.remove("provider");
+    let common: Common = toml::Value::Table(common_table)
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().to_owned())?;
+    let provider = ProviderConfig::from_table(&provider, table)?;
+    Ok(Profile {
+        name: name.to_owned(),
+        common,
+        provider,
+    })
+}
+
+fn de_duration<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Secs(u64),
+        Text(String),
+    }
+    Ok(Some(match Raw::deserialize(d)? {
+        Raw::Secs(s) => Duration::from_secs(s),
+        Raw::Text(t) => humantime::parse_duration(&t).map_err(|e| {
+            serde::de::Error::custom(format!("bad duration \"{t}\": {e} (e.g. \"30s\", \"2m\")"))
+        })?,
+    }))
+}
+
+fn toml_error(path: &Path, text: &str, e: toml::de::Error) -> ConfigError {
+    let at = match e.span() {
+        Some(span) => {
+            let (line, col) = line_col(text, span.start);
+            format!("{}:{line}:{col}", path.display())
+        }
+        None => path.display().to_string(),
+    };
+    ConfigError(format!("{at}: {}", e.message().trim()))
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// `$XDG_CONFIG_HOME/wa-inbox/config.toml`, else `~/.config/wa-inbox/config.toml`,
+/// else the platform's own config folder (macOS, Windows) if a file is there.
+fn default_path() -> Result<PathBuf, ConfigError> {
+    let xdg = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let home = std::env::var_os("HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let primary = match (xdg, &home) {
+        (Some(x), _) => x.join("wa-inbox/config.toml"),
+        (None, Some(h)) => h.join(".config/wa-inbox/config.toml"),
+        (None, None) => match platform_path() {
+            Some(p) => return Ok(p),
+            None => return err("cannot find a config folder: set HOME or pass -c PATH"),
+        },
+    };
+    if !primary.exists() {
+        if let Some(p) = platform_path().filter(|p| p.exists()) {
+            return Ok(p);
+        }
+    }
+    Ok(primary)
+}
+
+fn platform_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "wa-inbox").map(|d| d.config_dir().join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests;

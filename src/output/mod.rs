@@ -1,0 +1,122 @@
+//! Everything written to stdout. Formats receive chats page by page through
+//! `Sink`: NDJSON, CSV, TSV and compact JSON write each page as it arrives; the
+//! table and pretty JSON (for a person at a terminal) buffer.
+//!
+//! `Term` is decided once: whether stdout/stderr are terminals and whether to
+//! use colour. It changes presentation (colour, widths, JSON whitespace), never
+//! rows, order, keys or the bytes of NDJSON/CSV/TSV.
+
+pub mod csv;
+pub mod fields;
+pub mod json;
+pub mod report;
+pub mod sanitize;
+pub mod table;
+
+use std::io::{self, IsTerminal, Write};
+
+use crate::chat::Chat;
+use fields::Field;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Ndjson,
+    Csv,
+    Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// How the table shows times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimeStyle {
+    #[default]
+    Local,
+    Utc,
+    Relative,
+}
+
+/// The terminal, as decided once at start-up.
+#[derive(Debug, Clone, Copy)]
+pub struct Term {
+    pub stdout_tty: bool,
+    pub stderr_tty: bool,
+    pub color: bool,
+}
+
+impl Term {
+    /// `WA_INBOX_FORCE_TTY=1` makes stdout count as a terminal (for tests and
+    /// for seeing the table through a pager). `NO_COLOR` (non-empty) and
+    /// `TERM=dumb` turn colour off under `--color auto`.
+    pub fn detect(choice: ColorChoice) -> Term {
+        let forced = std::env::var_os("WA_INBOX_FORCE_TTY").is_some_and(|v| v == "1");
+        let stdout_tty = forced || io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let dumb = std::env::var_os("TERM").is_some_and(|v| v == "dumb");
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_tty && !no_color && !dumb,
+        };
+        Term {
+            stdout_tty,
+            stderr_tty: io::stderr().is_terminal(),
+            color,
+        }
+    }
+}
+
+/// Which columns the table shows by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    List,
+    Overview,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub format: Format,
+    pub no_header: bool,
+    pub csv_raw: bool,
+    pub fields: Option<Vec<Field>>,
+    pub layout: Layout,
+    /// Show which profile each row is from (merged views).
+    pub show_profile: bool,
+    pub time: TimeStyle,
+}
+
+/// Where chats go, page by page.
+pub trait Sink {
+    fn write(&mut self, chats: &[Chat]) -> io::Result<()>;
+    /// Close the document (JSON's `]`, the table) and flush.
+    fn finish(&mut self) -> io::Result<()>;
+}
+
+pub type Out = io::BufWriter<io::StdoutLock<'static>>;
+
+pub fn stdout() -> Out {
+    io::BufWriter::with_capacity(64 * 1024, io::stdout().lock())
+}
+
+/// The sink for `opts.format`, writing to `out`.
+pub fn open<W: Write + 'static>(opts: &Options, term: Term, out: W) -> Box<dyn Sink> {
+    match opts.format {
+        Format::Table => Box::new(table::TableSink::new(opts.clone(), term, out)),
+        Format::Json => Box::new(json::JsonSink::new(
+            opts.fields.clone(),
+            term.stdout_tty,
+            out,
+        )),
+        Format::Ndjson => Box::new(json::NdjsonSink::new(opts.fields.clone(), out)),
+        Format::Csv => Box::new(csv::CsvSink::new(opts, b',', out)),
+        Format::Tsv => Box::new(csv::CsvSink::new(opts, b'\t', out)),
+    }
+}

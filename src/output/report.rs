@@ -1,0 +1,82 @@
+//! Small string tables that are not chat records (`profiles list`, `profiles
+//! check`), in every output format. Values come from the user's own config
+//! and from gateways, so text is sanitised for the terminal like chat names.
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, Table};
+use serde_json::{Map, Value};
+
+use super::{sanitize, Format, Term};
+
+pub fn write(
+    format: Format,
+    term: Term,
+    no_header: bool,
+    headers: &[&str],
+    rows: &[Vec<Option<String>>],
+) -> io::Result<()> {
+    let mut out = super::stdout();
+    let object = |row: &Vec<Option<String>>| {
+        let map: Map<String, Value> = headers
+            .iter()
+            .zip(row)
+            .map(|(h, v)| (h.to_string(), v.clone().map_or(Value::Null, Value::String)))
+            .collect();
+        Value::Object(map)
+    };
+    match format {
+        Format::Table => {
+            let mut table = Table::new();
+            table.load_preset(if term.stdout_tty {
+                presets::UTF8_HORIZONTAL_ONLY
+            } else {
+                presets::ASCII_HORIZONTAL_ONLY
+            });
+            table.force_no_tty();
+            if !no_header {
+                table.set_header(headers.iter().map(|h| h.replace('_', " ").to_uppercase()));
+            }
+            for row in rows {
+                table.add_row(
+                    row.iter()
+                        .map(|v| v.as_deref().map_or("-".to_owned(), sanitize::one_line)),
+                );
+            }
+            writeln!(out, "{table}")?;
+        }
+        Format::Json => {
+            let all: Vec<Value> = rows.iter().map(object).collect();
+            if term.stdout_tty {
+                serde_json::to_writer_pretty(&mut out, &all)?;
+            } else {
+                serde_json::to_writer(&mut out, &all)?;
+            }
+            writeln!(out)?;
+        }
+        Format::Ndjson => {
+            for row in rows {
+                serde_json::to_writer(&mut out, &object(row))?;
+                writeln!(out)?;
+            }
+        }
+        Format::Csv | Format::Tsv => {
+            let tsv = format == Format::Tsv;
+            let mut w = ::csv::WriterBuilder::new()
+                .delimiter(if tsv { b'\t' } else { b',' })
+                .from_writer(&mut out);
+            if !no_header {
+                w.write_record(headers).map_err(io::Error::other)?;
+            }
+            for row in rows {
+                let cells = row.iter().map(|v| {
+                    let v = v.clone().unwrap_or_default();
+                    sanitize::csv_cell(&if tsv { sanitize::one_line(&v) } else { v }, false)
+                });
+                w.write_record(cells).map_err(io::Error::other)?;
+            }
+            w.flush()?;
+        }
+    }
+    out.flush()
+}

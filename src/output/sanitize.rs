@@ -1,0 +1,195 @@
+//! Making text written by strangers (chat names, previews, gateway error
+//! messages) safe for a terminal, a TSV file or a spreadsheet.
+//!
+//! - Terminal and TSV: escape sequences and C0/C1 controls are removed, line
+//!   breaks and tabs become spaces, bidi overrides and invisible characters are
+//!   dropped (they can reorder or hide what a line shows). ZWJ and ZWNJ stay:
+//!   emoji sequences and Persian script need them.
+//! - CSV: cells keep their line breaks (CSV quotes them) but lose other controls;
+//!   a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`
+//!   so a spreadsheet does not run it as a formula (OWASP "CSV Injection").
+//!   Numbers stay numbers. `--csv-raw` turns the prefix off.
+//! - JSON is never touched here: serde escapes it exactly.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Bidi embedding/override/isolate controls, marks, and invisible characters.
+fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Drop ANSI/VT escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`,
+/// and two-byte `ESC x`) and hand every other char to `keep`.
+fn strip_escapes(s: &str, mut keep: impl FnMut(char)) {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' && c != '\u{9b}' {
+            keep(c);
+            continue;
+        }
+        let kind = if c == '\u{9b}' {
+            Some('[')
+        } else {
+            chars.next()
+        };
+        match kind {
+            Some('[') => {
+                for n in chars.by_ref() {
+                    if ('\u{40}'..='\u{7e}').contains(&n) {
+                        break;
+                    }
+                }
+            }
+            Some(']') | Some('P') | Some('_') | Some('^') => {
+                while let Some(n) = chars.next() {
+                    if n == '\u{7}' || n == '\u{9c}' {
+                        break;
+                    }
+                    if n == '\u{1b}' && chars.peek() == Some(&'\\') {
+                        chars.next();
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// One line, safe for a terminal or a TSV cell.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    strip_escapes(s, |c| {
+        let c = if c == '\n' || c == '\r' || c == '\t' {
+            ' '
+        } else {
+            c
+        };
+        if c.is_control() || is_invisible_or_bidi(c) {
+            return;
+        }
+        if c == ' ' {
+            if !space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    });
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A CSV cell: controls other than line breaks removed, formula prefix neutralised unless `raw`.
+pub fn csv_cell(s: &str, raw: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 1);
+    strip_escapes(s, |c| {
+        if (c.is_control() && c != '\n' && c != '\r' && c != '\t') || is_invisible_or_bidi(c) {
+            return;
+        }
+        out.push(c);
+    });
+    if !raw && needs_formula_guard(&out) {
+        out.insert(0, '\'');
+    }
+    out
+}
+
+fn needs_formula_guard(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if !matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r') {
+        return false;
+    }
+    // "-12" or "+3.5" is a number, not a formula.
+    s.parse::<f64>().is_err()
+}
+
+/// Cut to at most `max` terminal columns, ending in `…` when cut.
+pub fn truncate_width(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut width = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if width + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        width += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Cut to at most `max` characters, ending in `…` when cut.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_text_loses_escapes_controls_and_bidi() {
+        assert_eq!(one_line("\u{1b}[31mRED\u{1b}[0m"), "RED");
+        assert_eq!(one_line("a\u{1b}]0;title\u{7}b"), "ab");
+        assert_eq!(
+            one_line("a\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\b"),
+            "alinkb"
+        );
+        assert_eq!(one_line("tab\there\nnew\r\nline"), "tab here new line");
+        assert_eq!(one_line("\u{202E}evil\u{202C}"), "evil");
+        assert_eq!(one_line("a\u{0}b\u{7}c\u{85}d\u{9b}2Je"), "abcde");
+        assert_eq!(one_line("zero\u{200B}width"), "zerowidth");
+        assert_eq!(
+            one_line("👨\u{200D}👩\u{200D}👧 family"),
+            "👨\u{200D}👩\u{200D}👧 family"
+        );
+        assert_eq!(one_line("  王小明  "), "王小明");
+        assert_eq!(one_line("مرحبا"), "مرحبا");
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_but_not_numbers() {
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\")", false),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(csv_cell("+1 555 0100", false), "'+1 555 0100");
+        assert_eq!(csv_cell("-minus", false), "'-minus");
+        assert_eq!(csv_cell("@at", false), "'@at");
+        assert_eq!(csv_cell("\tx", false), "'\tx");
+        assert_eq!(csv_cell("-12", false), "-12");
+        assert_eq!(csv_cell("+3.5", false), "+3.5");
+        assert_eq!(csv_cell("=1+1", true), "=1+1");
+        assert_eq!(csv_cell("a\nb\u{1b}[2J", false), "a\nb");
+        assert_eq!(csv_cell("", false), "");
+    }
+
+    #[test]
+    fn truncation_by_display_width() {
+        assert_eq!(truncate_width("王小明王小明", 7), "王小明…");
+        assert_eq!(truncate_width("abc", 3), "abc");
+        assert_eq!(truncate_width("abcdef", 4), "abc…");
+        assert_eq!(truncate_width("🍕🍕🍕", 5), "🍕🍕…");
+        assert_eq!(truncate_chars("abcdef", 3), "abc…");
+        assert_eq!(truncate_chars("ab", 3), "ab");
+    }
+}

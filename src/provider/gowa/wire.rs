@@ -1,0 +1,47 @@
+//! GOWA's JSON as its server sends it (src/ui/rest/chat.go, src/pkg/utils/response.go
+//! @ 51f7b199): an envelope `{code, message, results}` around chat and message
+//! lists. Lenient: unknown fields are ignored, absent ones are `None`.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Envelope<T> {
+    pub results: Option<T>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct ChatList {
+    #[serde(default)]
+    pub data: Vec<Chat>,
+    pub pagination: Option<Pagination>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Pagination {
+    pub total: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Chat {
+    pub jid: String,
+    pub name: Option<String>,
+    pub last_message_time: Option<String>,
+    pub ephemeral_expiration: Option<u64>,
+    /// Absent before v8.3.3.
+    pub archived: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct MessageList {
+    #[serde(default)]
+    pub data: Vec<Message>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Message {
+    pub id: Option<String>,
+    /// `""` for media without a caption.
+    pub content: Option<String>,
+    pub timestamp: Option<String>,
+    pub is_from_me: Option<bool>,
+}

@@ -1,0 +1,517 @@
+//! The one HTTP client every provider uses: connect and whole-request
+//! timeouts, capped retries with back-off and `Retry-After`, a response size
+//! cap, no redirects, one-line error messages read from any body shape, and
+//! redaction of every URL and message before it can be printed.
+//!
+//! It knows nothing of any gateway's schema: a provider passes a `classify`
+//! function that turns (status, message, code) into an error `Class`.
+
+use std::time::{Duration, Instant};
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+
+use super::body::ErrorBody;
+use super::error::{Class, ProviderError};
+use crate::diag;
+
+/// How long one `Retry-After` may make us wait before we give up at once.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
+/// First back-off step; doubles per retry, plus jitter.
+const BACKOFF_BASE: Duration = Duration::from_millis(500);
+/// Waits at least this long are announced even without `-v`.
+const ANNOUNCE_WAIT: Duration = Duration::from_secs(3);
+
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+pub const DEFAULT_RETRIES: u32 = 3;
+pub const DEFAULT_MAX_BODY: u64 = 64 * 1024 * 1024;
+
+/// Turns a failed answer into a class; each gateway has its own rules.
+pub type Classify = fn(status: u16, body: &ErrorBody) -> Class;
+
+#[derive(Debug, Clone)]
+pub struct HttpOptions {
+    pub timeout: Duration,
+    pub retries: u32,
+    pub max_body: u64,
+    pub allow_insecure_http: bool,
+}
+
+pub struct Http {
+    client: reqwest::Client,
+    base: String,
+    gateway: &'static str,
+    classify: Classify,
+    opts: HttpOptions,
+}
+
+/// One request, relative to the profile's base URL.
+pub struct Req {
+    method: Method,
+    path: String,
+    query: Vec<(String, String)>,
+    headers: HeaderMap,
+    body: Option<Vec<u8>>,
+    idempotent: bool,
+}
+
+impl Req {
+    pub fn get(path: impl Into<String>) -> Req {
+        Req {
+            method: Method::GET,
+            path: path.into(),
+            query: Vec::new(),
+            headers: HeaderMap::new(),
+            body: None,
+            idempotent: true,
+        }
+    }
+
+    /// A POST; retried only when marked `read_only()`.
+    pub fn post_json(path: impl Into<String>, body: &serde_json::Value) -> Req {
+        let mut r = Req::get(path);
+        r.method = Method::POST;
+        r.idempotent = false;
+        r.body = Some(body.to_string().into_bytes());
+        r.headers.insert(
+            reqwest::header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        r
+    }
+
+    /// This POST only reads, so it is safe to retry.
+    pub fn read_only(mut self) -> Req {
+        self.idempotent = true;
+        self
+    }
+
+    pub fn query(mut self, key: &str, value: impl ToString) -> Req {
+        self.query.push((key.to_owned(), value.to_string()));
+        self
+    }
+
+    pub fn query_opt(self, key: &str, value: Option<impl ToString>) -> Req {
+        match value {
+            Some(v) => self.query(key, v),
+            None => self,
+        }
+    }
+
+    /// A header; `secret` ones are marked sensitive so they never appear in debug output.
+    pub fn header(mut self, name: &'static str, value: &str, secret: bool) -> Req {
+        if let Ok(mut v) = HeaderValue::from_str(value) {
+            v.set_sensitive(secret);
+            self.headers.insert(HeaderName::from_static(name), v);
+        }
+        self
+    }
+
+    pub fn basic_auth(self, user: &str, password: &str) -> Req {
+        use base64::Engine;
+        let token = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+        self.header("authorization", &format!("Basic {token}"), true)
+    }
+
+    pub fn bearer(self, token: &str) -> Req {
+        self.header("authorization", &format!("Bearer {token}"), true)
+    }
+}
+
+/// A successful answer.
+pub struct Response {
+    pub status: u16,
+    pub body: bytes::Bytes,
+}
+
+impl Http {
+    pub fn new(
+        base_url: &str,
+        gateway: &'static str,
+        classify: Classify,
+        opts: HttpOptions,
+    ) -> Result<Http, ProviderError> {
+        let base = base_url.trim().trim_end_matches('/').to_owned();
+        let url = reqwest::Url::parse(&base).map_err(|e| ProviderError::Config {
+            message: format!(
+                "{gateway}: base URL \"{}\" is not a URL: {e}",
+                diag::redact(&base)
+            ),
+        })?;
+        match url.scheme() {
+            "https" => {}
+            "http" if opts.allow_insecure_http || is_loopback(&url) => {}
+            "http" => {
+                return Err(ProviderError::Config {
+                    message: format!(
+                        "{gateway}: refusing to send credentials over plain http to {}; use https, \
+                         or set allow_insecure_http = true in the profile",
+                        url.host_str().unwrap_or("?")
+                    ),
+                })
+            }
+            other => {
+                return Err(ProviderError::Config {
+                    message: format!("{gateway}: base URL scheme \"{other}\" is not http or https"),
+                })
+            }
+        }
+        let client = reqwest::Client::builder()
+            .user_agent(concat!("wa-inbox/", env!("CARGO_PKG_VERSION")))
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(opts.timeout.min(Duration::from_secs(10)))
+            .timeout(opts.timeout)
+            .build()
+            .map_err(|e| ProviderError::Config {
+                message: format!("cannot start the HTTP client: {}", e.without_url()),
+            })?;
+        Ok(Http {
+            client,
+            base,
+            gateway,
+            classify,
+            opts,
+        })
+    }
+
+    pub fn gateway(&self) -> &'static str {
+        self.gateway
+    }
+
+    /// Send and parse a JSON body into `T`.
+    pub async fn json<T: DeserializeOwned>(&self, req: Req) -> Result<T, ProviderError> {
+        let endpoint = self.endpoint(&req);
+        let resp = self.send(req).await?;
+        super::body::parse_json(&resp.body).map_err(|detail| ProviderError::BadResponse {
+            gateway: self.gateway,
+            endpoint,
+            detail,
+        })
+    }
+
+    /// Send with retries; `Ok` only for 2xx.
+    pub async fn send(&self, req: Req) -> Result<Response, ProviderError> {
+        let endpoint = self.endpoint(&req);
+        let mut attempt = 0;
+        loop {
+            let failure = match self.attempt(&req, &endpoint).await {
+                Ok(resp) => return Ok(resp),
+                Err(f) => f,
+            };
+            if !(failure.retriable && req.idempotent && attempt < self.opts.retries) {
+                return Err(self.exhausted(failure, attempt, &endpoint));
+            }
+            let wait = match failure.retry_after {
+                Some(w) if w > MAX_RETRY_AFTER => {
+                    return Err(ProviderError::RateLimited {
+                        gateway: self.gateway,
+                        endpoint,
+                        retries: attempt,
+                        message: format!(
+                            "{}; it asks to wait {}s, try again later",
+                            failure.error,
+                            w.as_secs()
+                        ),
+                    })
+                }
+                Some(w) => w,
+                None => backoff(attempt),
+            };
+            let msg = format!(
+                "{}; retrying in {:.1}s ({} of {})",
+                failure.error,
+                wait.as_secs_f32(),
+                attempt + 1,
+                self.opts.retries
+            );
+            if wait >= ANNOUNCE_WAIT {
+                diag::note(&msg);
+            } else {
+                diag::trace(&msg);
+            }
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    fn exhausted(&self, failure: Failure, attempt: u32, endpoint: &str) -> ProviderError {
+        match failure.error {
+            ProviderError::Status {
+                class: Class::RateLimited,
+                message,
+                ..
+            } if attempt > 0 => ProviderError::RateLimited {
+                gateway: self.gateway,
+                endpoint: endpoint.to_owned(),
+                retries: attempt,
+                message,
+            },
+            e => e,
+        }
+    }
+
+    async fn attempt(&self, req: &Req, endpoint: &str) -> Result<Response, Failure> {
+        let url = format!("{}{}", self.base, req.path);
+        let mut builder = self
+            .client
+            .request(req.method.clone(), &url)
+            .headers(req.headers.clone());
+        if !req.query.is_empty() {
+            builder = builder.query(&req.query);
+        }
+        if let Some(body) = &req.body {
+            builder = builder.body(body.clone());
+        }
+        let started = Instant::now();
+        let request = builder.build().map_err(|e| self.transport(e, endpoint))?;
+        diag::trace(&format!("{} {}", req.method, request.url()));
+        let resp = self
+            .client
+            .execute(request)
+            .await
+            .map_err(|e| self.transport(e, endpoint))?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let body = self.read_capped(resp, endpoint).await?;
+        diag::trace(&format!(
+            "HTTP {} in {} ms, {} bytes",
+            status.as_u16(),
+            started.elapsed().as_millis(),
+            body.len()
+        ));
+        if status.is_success() {
+            return Ok(Response {
+                status: status.as_u16(),
+                body,
+            });
+        }
+        Err(self.status_failure(status, &headers, &body, endpoint))
+    }
+
+    fn status_failure(
+        &self,
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+        endpoint: &str,
+    ) -> Failure {
+        let code = status.as_u16();
+        if status.is_redirection() {
+            let location = headers
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("?");
+            return Failure::fatal(ProviderError::Redirect {
+                gateway: self.gateway,
+                endpoint: endpoint.to_owned(),
+                status: code,
+                location: diag::redact(location),
+            });
+        }
+        let content_type = headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let parsed = ErrorBody::read(content_type, body);
+        let class = (self.classify)(code, &parsed);
+        let retriable = matches!(code, 429 | 499 | 502 | 503 | 504)
+            && matches!(class, Class::RateLimited | Class::Transient);
+        let retry_after = headers
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_retry_after);
+        let mut message = diag::redact(&parsed.message);
+        if message.is_empty() {
+            message = status.canonical_reason().unwrap_or("no message").to_owned();
+        }
+        let error = ProviderError::Status {
+            gateway: self.gateway,
+            endpoint: endpoint.to_owned(),
+            status: code,
+            class,
+            message,
+            code: parsed.code.clone(),
+        };
+        Failure {
+            error,
+            retriable,
+            retry_after,
+        }
+    }
+
+    async fn read_capped(
+        &self,
+        mut resp: reqwest::Response,
+        endpoint: &str,
+    ) -> Result<bytes::Bytes, Failure> {
+        let limit = self.opts.max_body;
+        if resp.content_length().is_some_and(|n| n > limit) {
+            return Err(Failure::fatal(ProviderError::TooLarge {
+                gateway: self.gateway,
+                endpoint: endpoint.to_owned(),
+                limit,
+            }));
+        }
+        let mut buf = bytes::BytesMut::new();
+        while let Some(chunk) = resp
+            .chunk()
+            .await
+            .map_err(|e| self.transport(e, endpoint))?
+        {
+            if buf.len() as u64 + chunk.len() as u64 > limit {
+                return Err(Failure::fatal(ProviderError::TooLarge {
+                    gateway: self.gateway,
+                    endpoint: endpoint.to_owned(),
+                    limit,
+                }));
+            }
+            buf.extend_from_slice(&chunk);
+        }
+        Ok(buf.freeze())
+    }
+
+    fn transport(&self, e: reqwest::Error, endpoint: &str) -> Failure {
+        let timed_out = e.is_timeout();
+        let connect = e.is_connect();
+        let mut message = diag::redact(&error_chain(&e.without_url()));
+        if connect && message.contains("refused") {
+            message =
+                "connection refused (is the gateway running, and is base_url right?)".to_owned();
+        }
+        let error = if timed_out {
+            ProviderError::Timeout {
+                gateway: self.gateway,
+                endpoint: endpoint.to_owned(),
+                after: self.opts.timeout,
+            }
+        } else {
+            ProviderError::Network {
+                gateway: self.gateway,
+                endpoint: endpoint.to_owned(),
+                message,
+            }
+        };
+        // Refused and reset connections are worth another try; a timeout already waited long.
+        Failure {
+            error,
+            retriable: !timed_out,
+            retry_after: None,
+        }
+    }
+
+    /// `METHOD /path` with secrets redacted: how errors name the endpoint.
+    fn endpoint(&self, req: &Req) -> String {
+        diag::redact(&format!("{} {}", req.method, req.path))
+    }
+}
+
+struct Failure {
+    error: ProviderError,
+    retriable: bool,
+    retry_after: Option<Duration>,
+}
+
+impl Failure {
+    fn fatal(error: ProviderError) -> Failure {
+        Failure {
+            error,
+            retriable: false,
+            retry_after: None,
+        }
+    }
+}
+
+/// The error and its causes in one line, without the URL (which may hold secrets).
+fn error_chain(e: &reqwest::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+fn backoff(attempt: u32) -> Duration {
+    let base = BACKOFF_BASE * 2u32.saturating_pow(attempt.min(6));
+    base + Duration::from_millis(fastrand::u64(0..=BACKOFF_BASE.as_millis() as u64))
+}
+
+/// `Retry-After` as seconds or an HTTP-date.
+pub fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+fn is_loopback(url: &reqwest::Url) -> bool {
+    let host = url.host_str().unwrap_or("");
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_seconds_and_http_date() {
+        assert_eq!(parse_retry_after("7"), Some(Duration::from_secs(7)));
+        let future = std::time::SystemTime::now() + Duration::from_secs(120);
+        let d = parse_retry_after(&httpdate::fmt_http_date(future)).unwrap();
+        assert!(
+            d > Duration::from_secs(100) && d <= Duration::from_secs(120),
+            "{d:?}"
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn backoff_grows() {
+        assert!(backoff(0) < Duration::from_millis(1001));
+        assert!(backoff(2) >= Duration::from_secs(2));
+    }
+
+    fn opts(insecure: bool) -> HttpOptions {
+        HttpOptions {
+            timeout: DEFAULT_TIMEOUT,
+            retries: 0,
+            max_body: DEFAULT_MAX_BODY,
+            allow_insecure_http: insecure,
+        }
+    }
+
+    #[test]
+    fn plain_http_only_to_loopback_unless_allowed() {
+        let c = |_: u16, _: &ErrorBody| Class::Transient;
+        assert!(Http::new("http://127.0.0.1:3000", "t", c, opts(false)).is_ok());
+        assert!(Http::new("http://localhost:3000/", "t", c, opts(false)).is_ok());
+        assert!(Http::new("http://[::1]:3000", "t", c, opts(false)).is_ok());
+        assert!(Http::new("https://gw.example.com", "t", c, opts(false)).is_ok());
+        let e = Http::new("http://gw.example.com", "t", c, opts(false))
+            .err()
+            .unwrap();
+        assert_eq!(e.class(), Class::Config);
+        assert!(e.to_string().contains("allow_insecure_http"));
+        assert!(Http::new("http://gw.example.com", "t", c, opts(true)).is_ok());
+        assert!(Http::new("ftp://gw.example.com", "t", c, opts(true)).is_err());
+    }
+}

@@ -1,0 +1,329 @@
+//! Gateways behind one contract. Each gateway is one folder that knows its
+//! wire format and maps it onto `Chat`; everything above `provider/` sees only
+//! `Provider`, `Capabilities`, `Query` and `Page`.
+//!
+//! Adding a gateway: write `provider/<name>/` with a `Config` (its profile keys)
+//! and a type implementing `Provider`, then add one line to each list below
+//! (`ProviderConfig`, `AnyProvider`, `dispatch!`) and its emulator to `sandbox/`.
+
+pub mod body;
+pub mod error;
+pub mod gowa;
+pub mod http;
+pub mod paging;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::chat::Chat;
+use crate::config::secret::{Secret, SecretSource};
+use crate::config::Profile;
+pub use error::{Class, ProviderError};
+use http::HttpOptions;
+
+/// Which view of the inbox is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    List,
+    Overview,
+    Unread,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortKey {
+    /// Last activity time (chats without one always come last).
+    Activity,
+    Name,
+    Id,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Order {
+    Asc,
+    Desc,
+}
+
+/// What the gateway is asked to apply itself. Only options the provider's
+/// `Capabilities` say it handles are ever set here; the rest are applied (or
+/// refused) above `provider/`.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub view: View,
+    pub archived: Option<bool>,
+    pub has_media: bool,
+    pub search: Option<String>,
+    /// A sort the gateway applies server-side; `None` = its native order.
+    pub sort: Option<(SortKey, Order)>,
+    /// Window of message journals for gateways that derive previews from them.
+    pub since: Duration,
+}
+
+/// How a gateway pages through chats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paging {
+    /// `limit`/`offset`; `total` says whether the gateway reports a total count.
+    Offset { total: bool },
+    /// An opaque cursor handed back with each page.
+    Cursor,
+    /// One call returns the top N (or everything); there is no next page.
+    Single,
+}
+
+/// Where a page starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageAt {
+    Offset(u64),
+    Cursor(Option<String>),
+    Single,
+}
+
+/// One page as the gateway returned it, already mapped onto `Chat`.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub chats: Vec<Chat>,
+    pub total: Option<u64>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnreadSupport {
+    /// Every record carries its count.
+    Native,
+    /// Counts depend on the gateway's engine: known only once data arrives;
+    /// the message is the error when none of it carries a count.
+    FromData(&'static str),
+    /// Never; the message says so and names the gateway.
+    No(&'static str),
+}
+
+/// What a gateway can do, declared up front so options are passed on,
+/// applied client-side, or refused — never silently ignored.
+#[derive(Debug, Clone, Copy)]
+pub struct Capabilities {
+    /// Human name for messages ("GOWA", "Green API").
+    pub gateway: &'static str,
+    pub paging: Paging,
+    pub max_page_size: u32,
+    /// Server-side filters.
+    pub filter_archived: bool,
+    pub filter_has_media: bool,
+    pub filter_search: bool,
+    /// Sort keys the gateway applies itself, in both orders.
+    pub sorts: &'static [SortKey],
+    /// The order rows arrive in when no sort is asked of the gateway.
+    pub native_order: Option<(SortKey, Order)>,
+    pub unread: UnreadSupport,
+    /// Whether `Query::since` (a journal window) means anything to this gateway.
+    pub uses_since: bool,
+}
+
+/// Shared by every gateway: the operations above `provider/` may call.
+// NOTE: static dispatch through `AnyProvider`; the futures need not be `Send`
+// because everything runs inside one task.
+#[allow(async_fn_in_trait)]
+pub trait Provider {
+    fn capabilities(&self) -> Capabilities;
+
+    /// Fetch one page of `view` starting at `at`, of at most `size` chats
+    /// (`None` with `Paging::Single`: everything).
+    async fn page(&self, q: &Query, at: PageAt, size: Option<u32>) -> Result<Page, ProviderError>;
+
+    /// Fill what the listing lacks with per-chat calls (last messages), only
+    /// for the chats that will be shown. Gateways with native data do nothing.
+    async fn enrich(&self, _q: &Query, _chats: &mut [Chat]) -> Result<(), ProviderError> {
+        Ok(())
+    }
+
+    /// One cheap authenticated call; a short description of what answered.
+    async fn check(&self) -> Result<String, ProviderError>;
+}
+
+/// A profile's gateway-specific keys.
+#[derive(Debug, Clone)]
+pub enum ProviderConfig {
+    Gowa(gowa::Config),
+}
+
+/// The gateway a profile talks to.
+pub enum AnyProvider {
+    Gowa(gowa::Gowa),
+}
+
+macro_rules! dispatch {
+    ($value:expr, $p:ident => $body:expr) => {
+        match $value {
+            AnyProvider::Gowa($p) => $body,
+        }
+    };
+}
+
+impl ProviderConfig {
+    pub const NAMES: &'static [&'static str] = &["gowa"];
+
+    pub fn from_table(provider: &str, table: toml::Table) -> Result<ProviderConfig, String> {
+        fn parse<T: serde::de::DeserializeOwned>(table: toml::Table) -> Result<T, String> {
+            toml::Value::Table(table)
+                .try_into()
+                .map_err(|e: toml::de::Error| e.message().trim().to_owned())
+        }
+        Ok(match provider {
+            "gowa" => ProviderConfig::Gowa(parse(table)?),
+            other => {
+                return Err(format!(
+                    "unknown provider \"{other}\" (one of: {})",
+                    ProviderConfig::NAMES.join(", ")
+                ))
+            }
+        })
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            ProviderConfig::Gowa(_) => "gowa",
+        }
+    }
+
+    pub fn base_url(&self) -> String {
+        match self {
+            ProviderConfig::Gowa(c) => c.base_url(),
+        }
+    }
+
+    /// The profile's secret keys and where each comes from.
+    pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {
+        match self {
+            ProviderConfig::Gowa(c) => c.secrets(),
+        }
+    }
+}
+
+/// What building a provider needs beyond its own keys.
+pub struct BuildEnv {
+    pub profile: String,
+    pub http: HttpOptions,
+    /// Folder of the config file, for relative `file` secrets.
+    pub base_dir: PathBuf,
+    /// Calls in flight at once (read-ahead pages, per-chat calls).
+    pub concurrency: usize,
+}
+
+impl BuildEnv {
+    /// Resolve a secret and register it for redaction.
+    pub fn secret(&self, key: &str, source: &SecretSource) -> Result<Secret, ProviderError> {
+        let secret = source
+            .resolve(key, &self.base_dir)
+            .map_err(|m| ProviderError::Config {
+                message: format!("profile `{}`: {m}", self.profile),
+            })?;
+        crate::diag::register_secret(secret.expose());
+        Ok(secret)
+    }
+}
+
+/// Options from the command line that override a profile's.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub timeout: Option<Duration>,
+    pub retries: Option<u32>,
+    pub concurrency: Option<usize>,
+}
+
+pub const DEFAULT_CONCURRENCY: usize = 4;
+
+/// Build the gateway client for `profile`: resolves its secrets, checks its URL.
+pub fn build(
+    profile: &Profile,
+    overrides: &Overrides,
+    base_dir: PathBuf,
+) -> Result<AnyProvider, ProviderError> {
+    let c = &profile.common;
+    let env = BuildEnv {
+        profile: profile.name.clone(),
+        http: HttpOptions {
+            timeout: overrides
+                .timeout
+                .or(c.timeout)
+                .unwrap_or(http::DEFAULT_TIMEOUT),
+            retries: overrides
+                .retries
+                .or(c.retries)
+                .unwrap_or(http::DEFAULT_RETRIES),
+            max_body: c.max_body_size.unwrap_or(http::DEFAULT_MAX_BODY),
+            allow_insecure_http: c.allow_insecure_http,
+        },
+        base_dir,
+        concurrency: overrides
+            .concurrency
+            .or(c.concurrency)
+            .unwrap_or(DEFAULT_CONCURRENCY)
+            .max(1),
+    };
+    Ok(match &profile.provider {
+        ProviderConfig::Gowa(cfg) => AnyProvider::Gowa(gowa::Gowa::new(cfg, &env)?),
+    })
+}
+
+impl AnyProvider {
+    pub fn capabilities(&self) -> Capabilities {
+        dispatch!(self, p => p.capabilities())
+    }
+
+    pub async fn page(
+        &self,
+        q: &Query,
+        at: PageAt,
+        size: Option<u32>,
+    ) -> Result<Page, ProviderError> {
+        dispatch!(self, p => p.page(q, at, size).await)
+    }
+
+    pub async fn enrich(&self, q: &Query, chats: &mut [Chat]) -> Result<(), ProviderError> {
+        dispatch!(self, p => p.enrich(q, chats).await)
+    }
+
+    pub async fn check(&self) -> Result<String, ProviderError> {
+        dispatch!(self, p => p.check().await)
+    }
+}
+
+/// Run `f` over `items` with at most `limit` calls in flight, keeping order;
+/// the first error stops the rest (PROVIDERS.md §0.7).
+pub async fn fan_out<'a, T, R, F, Fut>(
+    items: &'a [T],
+    limit: usize,
+    f: F,
+) -> Result<Vec<R>, ProviderError>
+where
+    F: Fn(&'a T) -> Fut,
+    Fut: std::future::Future<Output = Result<R, ProviderError>> + 'a,
+{
+    use futures_util::stream::{self, StreamExt, TryStreamExt};
+    stream::iter(items.iter().map(f))
+        .buffered(limit.max(1))
+        .try_collect()
+        .await
+}
+
+/// The usual class of an HTTP status, for gateways without special rules.
+pub fn default_class(status: u16) -> Class {
+    match status {
+        401 | 403 => Class::Auth,
+        404 => Class::NotFound,
+        429 => Class::RateLimited,
+        501 => Class::Unsupported,
+        408 | 499 | 500..=599 => Class::Transient,
+        300..=399 => Class::Config,
+        _ => Class::BadRequest,
+    }
+}
+
+/// A path segment with everything but unreserved characters percent-encoded.
+pub fn path_segment(s: &str) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'@');
+    percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
+}

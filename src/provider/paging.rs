@@ -1,0 +1,273 @@
+//! The one paging loop every gateway shares (PROVIDERS.md §0.6): offset paging
+//! with or without a total, cursor paging, and single-call "top N" lists.
+//!
+//! Providers only fetch one page; this decides what to fetch next, when to
+//! stop (short, empty or no-new-ids page; total reached; cursor absent, null or
+//! empty), drops duplicate ids (offset paging over a recency list shifts), and
+//! aborts on a repeated cursor. With `--all` on an offset gateway it keeps up to
+//! `concurrency` pages in flight after the first (the whole remainder when a
+//! total is known, speculative read-ahead otherwise), yielding pages in order.
+
+use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
+
+use futures_util::stream::{FuturesOrdered, StreamExt};
+
+use super::{AnyProvider, Page, PageAt, Paging, ProviderError, Query};
+use crate::chat::Chat;
+
+type PageFuture<'a> = Pin<Box<dyn Future<Output = (u64, u32, Result<Page, ProviderError>)> + 'a>>;
+
+enum State {
+    Offset(u64),
+    Cursor(Option<String>),
+    Single,
+    Done,
+}
+
+/// Where to continue a listing that stopped early.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resume {
+    Offset(u64),
+    Cursor { cursor: String, skip: usize },
+}
+
+pub struct Pager<'a> {
+    provider: &'a AnyProvider,
+    query: &'a Query,
+    paging: Paging,
+    page_size: u32,
+    concurrency: usize,
+    state: State,
+    /// Offset of the next page to schedule (read-ahead runs ahead of `state`).
+    scheduled: u64,
+    inflight: FuturesOrdered<PageFuture<'a>>,
+    seen: HashSet<String>,
+    cursors: HashSet<String>,
+    /// The last page yielded: where it started and how many rows it had.
+    last: Option<(PageAt, usize)>,
+    total: Option<u64>,
+    pub pages: usize,
+    pub fetched: usize,
+}
+
+impl<'a> Pager<'a> {
+    pub fn new(
+        provider: &'a AnyProvider,
+        query: &'a Query,
+        start: PageAt,
+        page_size: u32,
+        concurrency: usize,
+    ) -> Pager<'a> {
+        let paging = provider.capabilities().paging;
+        let state = match (paging, start) {
+            (Paging::Single, _) => State::Single,
+            (_, PageAt::Offset(o)) => State::Offset(o),
+            (_, PageAt::Cursor(c)) => State::Cursor(c),
+            (_, PageAt::Single) => State::Single,
+        };
+        let scheduled = match state {
+            State::Offset(o) => o,
+            _ => 0,
+        };
+        Pager {
+            provider,
+            query,
+            paging,
+            page_size,
+            concurrency: concurrency.max(1),
+            state,
+            scheduled,
+            inflight: FuturesOrdered::new(),
+            seen: HashSet::new(),
+            cursors: HashSet::new(),
+            last: None,
+            total: None,
+            pages: 0,
+            fetched: 0,
+        }
+    }
+
+    /// The total the gateway reported, if any.
+    pub fn total(&self) -> Option<u64> {
+        self.total
+    }
+
+    /// The next page of new chats, or `None` at the end. `want` is how many more
+    /// rows the caller needs (`None`: as many as come); it sizes requests.
+    /// `read_ahead` allows keeping several offset pages in flight.
+    pub async fn next(
+        &mut self,
+        want: Option<usize>,
+        read_ahead: bool,
+    ) -> Result<Option<Vec<Chat>>, ProviderError> {
+        loop {
+            let page = match std::mem::replace(&mut self.state, State::Done) {
+                State::Done => return Ok(None),
+                State::Single => {
+                    let size = want.map(|w| w.min(u32::MAX as usize) as u32);
+                    let page = self.provider.page(self.query, PageAt::Single, size).await?;
+                    self.last = Some((PageAt::Single, page.chats.len()));
+                    page.chats
+                }
+                State::Cursor(cursor) => {
+                    let size = self.size_for(want);
+                    let page = self
+                        .provider
+                        .page(self.query, PageAt::Cursor(cursor.clone()), Some(size))
+                        .await?;
+                    self.last = Some((PageAt::Cursor(cursor), page.chats.len()));
+                    match page.next_cursor.filter(|c| !c.is_empty()) {
+                        Some(next) if !page.chats.is_empty() => {
+                            if !self.cursors.insert(next.clone()) {
+                                return Err(self.bad(format!(
+                                    "the gateway repeated cursor \"{next}\"; stopping"
+                                )));
+                            }
+                            self.state = State::Cursor(Some(next));
+                        }
+                        _ => self.state = State::Done,
+                    }
+                    page.chats
+                }
+                State::Offset(offset) => {
+                    let (at, size, page) = self.next_offset_page(offset, want, read_ahead).await;
+                    let page = page?;
+                    if page.total.is_some() {
+                        self.total = page.total;
+                    }
+                    let len = page.chats.len();
+                    self.last = Some((PageAt::Offset(at), len));
+                    let total_reached = self
+                        .total
+                        .filter(|&t| t > 0)
+                        .is_some_and(|t| at + len as u64 >= t);
+                    // A page larger than asked for means the gateway ignored paging: that was everything.
+                    let ended =
+                        len == 0 || len < size as usize || len > size as usize || total_reached;
+                    let fresh = page.chats.iter().any(|c| !self.seen.contains(&c.id));
+                    if ended || !fresh {
+                        self.inflight = FuturesOrdered::new();
+                    } else {
+                        self.state = State::Offset(at + len as u64);
+                    }
+                    page.chats
+                }
+            };
+            self.pages += 1;
+            let before = page.len();
+            let page: Vec<Chat> = page
+                .into_iter()
+                .filter(|c| self.seen.insert(c.id.clone()))
+                .collect();
+            self.fetched += page.len();
+            if page.is_empty() && before > 0 && !matches!(self.state, State::Done) {
+                continue; // only duplicates: look at the next page
+            }
+            return Ok(if page.is_empty() { None } else { Some(page) });
+        }
+    }
+
+    /// Fetch (or take from read-ahead) the page at `offset`.
+    async fn next_offset_page(
+        &mut self,
+        offset: u64,
+        want: Option<usize>,
+        read_ahead: bool,
+    ) -> (u64, u32, Result<Page, ProviderError>) {
+        let read_ahead = read_ahead && want.is_none() && self.pages > 0 && self.concurrency > 1;
+        if !read_ahead {
+            self.inflight = FuturesOrdered::new();
+            self.scheduled = offset;
+            let size = self.size_for(want);
+            self.scheduled += size as u64;
+            return (
+                offset,
+                size,
+                self.provider
+                    .page(self.query, PageAt::Offset(offset), Some(size))
+                    .await,
+            );
+        }
+        if self.inflight.is_empty() {
+            self.scheduled = offset;
+        }
+        while self.inflight.len() < self.concurrency
+            && self
+                .total
+                .filter(|&t| t > 0)
+                .is_none_or(|t| self.scheduled < t)
+        {
+            let (at, size) = (self.scheduled, self.page_size);
+            let (provider, query) = (self.provider, self.query);
+            self.inflight.push_back(Box::pin(async move {
+                (
+                    at,
+                    size,
+                    provider.page(query, PageAt::Offset(at), Some(size)).await,
+                )
+            }));
+            self.scheduled += size as u64;
+        }
+        match self.inflight.next().await {
+            Some((at, size, result)) if at == offset => (at, size, result),
+            Some((at, size, _)) => (
+                at,
+                size,
+                Err(self.bad(format!(
+                    "internal paging error: expected offset {offset}, got {at}"
+                ))),
+            ),
+            None => {
+                let size = self.size_for(None);
+                (
+                    offset,
+                    size,
+                    self.provider
+                        .page(self.query, PageAt::Offset(offset), Some(size))
+                        .await,
+                )
+            }
+        }
+    }
+
+    fn size_for(&self, want: Option<usize>) -> u32 {
+        match want {
+            Some(w) if w > 0 => (w.min(self.page_size as usize)) as u32,
+            _ => self.page_size,
+        }
+    }
+
+    fn bad(&self, detail: String) -> ProviderError {
+        let gateway = self.provider.capabilities().gateway;
+        ProviderError::BadResponse {
+            gateway,
+            endpoint: "paging".to_owned(),
+            detail,
+        }
+    }
+
+    /// How to continue after using `used` rows of the last page, if more remain.
+    pub fn resume(&self, used: usize) -> Option<Resume> {
+        let (at, len) = self.last.as_ref()?;
+        let more_after_page = !matches!(self.state, State::Done);
+        match (self.paging, at) {
+            (Paging::Offset { .. }, PageAt::Offset(o)) if used < *len || more_after_page => {
+                Some(Resume::Offset(o + used as u64))
+            }
+            (Paging::Cursor, PageAt::Cursor(c)) if used < *len => Some(Resume::Cursor {
+                cursor: c.clone().unwrap_or_default(),
+                skip: used,
+            }),
+            (Paging::Cursor, _) => match &self.state {
+                State::Cursor(Some(next)) => Some(Resume::Cursor {
+                    cursor: next.clone(),
+                    skip: 0,
+                }),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! Evolution API v2 emulator: `POST /chat/findChats/{instance}` (a GET is Express's 404
+//! "Cannot GET"), `apikey` header, instance check before auth, Baileys-shaped `lastMessage` and the
+//! `{status,error,response:{message}}` error envelope (PROVIDERS.md §7, §10.3).
+
+use chrono::{DateTime, SecondsFormat};
+use serde_json::{json, Value};
+
+use super::creds;
+use super::http::{reason, Req, Resp};
+use super::inbox::{SandboxChat, SandboxMessage, ME_NAME};
+use super::server::Shared;
+
+pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
+    let segs = req.segments();
+    let segs: Vec<&str> = segs.iter().map(String::as_str).collect();
+    let (route, instance) = match (req.method.as_str(), segs.as_slice()) {
+        ("POST", ["chat", "findChats", i]) => ("findChats", *i),
+        ("GET", ["instance", "connectionState", i]) => ("connectionState", *i),
+        _ => return envelope(404, vec![format!("Cannot {} {}", req.method, req.path)]),
+    };
+    // Evolution's guards run instanceExistsGuard before the api-key guard.
+    if instance != creds::EVOLUTION_INSTANCE {
+        return envelope(
+            404,
+            vec![format!("The \"{instance}\" instance does not exist")],
+        );
+    }
+    if req.header("apikey").map(str::trim) != Some(creds::EVOLUTION_KEY) {
+        return error(401);
+    }
+    match route {
+        "connectionState" => Resp::json(
+            200,
+            &json!({"instance": {"instanceName": instance, "state": "open"}}),
+        ),
+        _ => find_chats(req, sh),
+    }
+}
+
+fn envelope(status: u16, messages: Vec<String>) -> Resp {
+    Resp::json(
+        status,
+        &json!({"status": status, "error": reason(status), "response": {"message": messages}}),
+    )
+}
+
+/// Evolution's envelope for an arbitrary status.
+pub(super) fn error(status: u16) -> Resp {
+    match status {
+        401 => Resp::json(
+            401,
+            &json!({"status": 401, "error": "Unauthorized", "response": {"message": "Unauthorized"}}),
+        ),
+        403 => envelope(
+            403,
+            vec![
+                "Missing global api key".into(),
+                "The global api key must be set".into(),
+            ],
+        ),
+        404 => envelope(
+            404,
+            vec![format!(
+                "The \"{}\" instance does not exist",
+                creds::EVOLUTION_INSTANCE
+            )],
+        ),
+        _ => envelope(status, vec![reason(status).to_string()]),
+    }
+}
+
+fn iso(ts: i64) -> String {
+    DateTime::from_timestamp(ts, 0)
+        .map(|d| d.to_rfc3339_opts(SecondsFormat::Millis, true))
+        .unwrap_or_default()
+}
+
+/// A timestamp bound: number (s) or a date-time string.
+fn bound(v: &Value) -> Option<i64> {
+    v.as_i64().or_else(|| {
+        v.as_str()
+            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+            .map(|d| d.timestamp())
+    })
+}
+
+fn find_chats(req: &Req, sh: &Shared) -> Resp {
+    let body: Value = if req.body.iter().all(u8::is_ascii_whitespace) {
+        json!({})
+    } else {
+        match serde_json::from_slice(&req.body) {
+            Ok(v) => v,
+            Err(e) => return envelope(400, vec![format!("Unexpected token in JSON: {e}")]),
+        }
+    };
+    let where_ = &body["where"];
+    let jid = where_["remoteJid"].as_str();
+    let gte = bound(&where_["messageTimestamp"]["gte"]);
+    let lte = bound(&where_["messageTimestamp"]["lte"]);
+    let take = body["take"].as_u64().map_or(usize::MAX, |n| n as usize);
+    let skip = body["skip"].as_u64().unwrap_or(0) as usize;
+    let inbox = &sh.inbox;
+    // One row per remoteJid with at least one stored message: the prefix [0, active).
+    let listed = &inbox.chats[..inbox.active];
+    let items: Vec<Value> = if jid.is_none() && gte.is_none() && lte.is_none() {
+        listed.iter().skip(skip).take(take).map(chat_json).collect()
+    } else {
+        let keep = |c: &&SandboxChat| {
+            let t = c.last_activity.unwrap_or(0);
+            jid.is_none()
+                || jid == Some(c.jid.as_str())
+                    && gte.is_none_or(|g| t >= g)
+                    && lte.is_none_or(|l| t <= l)
+        };
+        listed
+            .iter()
+            .filter(keep)
+            .skip(skip)
+            .take(take)
+            .map(chat_json)
+            .collect()
+    };
+    Resp::json(200, &Value::Array(items))
+}
+
+fn message(m: &SandboxMessage) -> (String, Value) {
+    match m.media {
+        Some("document") => (
+            "documentMessage".into(),
+            json!({"documentMessage": {"fileName": m.file_name, "caption": m.text, "mimetype": "application/pdf"}}),
+        ),
+        Some("audio") => (
+            "audioMessage".into(),
+            json!({"audioMessage": {"seconds": 12, "ptt": true, "mimetype": "audio/ogg; codecs=opus"}}),
+        ),
+        Some(kind) => (
+            format!("{kind}Message"),
+            json!({ format!("{kind}Message"): {"caption": m.text, "mimetype": if kind == "image" { "image/jpeg" } else { "video/mp4" }} }),
+        ),
+        None if m.text.contains("http") || m.text.contains('\n') => (
+            "extendedTextMessage".into(),
+            json!({"extendedTextMessage": {"text": m.text}}),
+        ),
+        None => ("conversation".into(), json!({"conversation": m.text})),
+    }
+}
+
+fn chat_json(c: &SandboxChat) -> Value {
+    let last = c.last_message().map(|m| {
+        let (kind, msg) = message(m);
+        json!({
+            "key": {"id": m.id, "fromMe": m.from_me, "remoteJid": c.jid},
+            "pushName": if m.from_me { Some(ME_NAME) } else { c.known_name() },
+            "messageType": kind, "message": msg, "messageTimestamp": m.timestamp,
+            "status": if m.from_me { "READ" } else { "DELIVERY_ACK" },
+            "instanceId": "0b6f5c1e-7d2a-4c1b-9f3e-sandbox00001"
+        })
+    });
+    json!({
+        "id": (c.index % 4 != 3).then(|| format!("cm{:022x}", c.row_id.wrapping_mul(0x9E37_79B9_7F4A_7C15))),
+        "remoteJid": c.jid,
+        "pushName": c.known_name(),
+        "profilePicUrl": c.picture,
+        "updatedAt": iso(c.last_activity.unwrap_or(c.created_at)),
+        "windowStart": null, "windowExpires": null, "windowActive": false,
+        "unreadCount": c.unread,
+        "isSaved": c.index % 3 == 0,
+        "lastMessage": last
+    })
+}

@@ -1,0 +1,238 @@
+//! WhatsApp Gateway (rama-adi/quick-whatsapp-gateway) emulator: Bearer / x-api-key auth, numeric
+//! row ids, cursor paging whose `nextCursor` is omitted on a short last page but present on a full
+//! one, omitted optional fields, ms timestamps and `{"error":{code,message}}` bodies (PROVIDERS.md §5).
+
+use serde_json::{json, Map, Value};
+
+use super::creds;
+use super::http::{decode, Req, Resp};
+use super::inbox::{Inbox, SandboxChat, SandboxMessage};
+use super::server::Shared;
+
+pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
+    if req.path == "/healthz" {
+        return Resp::text(200, "ok");
+    }
+    if !authorized(req) {
+        return error(401);
+    }
+    let segs: Vec<&str> = req.path.split('/').filter(|s| !s.is_empty()).collect();
+    let (session, rest) = match segs.as_slice() {
+        ["api", "v1", "sessions", s, rest @ ..] => (decode(s), rest),
+        _ => return err(404, "not_found", "route not found"),
+    };
+    let route = match rest {
+        [] => Route::Session,
+        ["chats"] => Route::Chats,
+        ["chats", cid, "messages"] => Route::Messages(decode(cid)),
+        _ => return err(404, "not_found", "route not found"),
+    };
+    if req.method != "GET" {
+        return err(405, "method_not_allowed", "method not allowed");
+    }
+    if session != creds::GATEWAY_SESSION {
+        return err(404, "not_found", "session not found");
+    }
+    match route {
+        Route::Session => Resp::json(
+            200,
+            &json!({
+                "id": creds::GATEWAY_SESSION, "name": "Sandbox", "status": "connected",
+                "phone": "6281100000000", "jid": super::inbox::ME_JID, "createdAt": 1_704_067_200_000_i64
+            }),
+        ),
+        Route::Chats => chats(req, &sh.inbox),
+        Route::Messages(cid) => messages(req, &sh.inbox, &cid),
+    }
+}
+
+enum Route {
+    Session,
+    Chats,
+    Messages(String),
+}
+
+fn err(status: u16, code: &str, message: &str) -> Resp {
+    Resp::json(
+        status,
+        &json!({"error": {"code": code, "message": message}}),
+    )
+}
+
+/// The gateway's `{"error":{code,message}}` body for an arbitrary status.
+pub(super) fn error(status: u16) -> Resp {
+    match status {
+        400 => err(400, "validation_error", "invalid request"),
+        401 => err(401, "unauthorized", "missing or invalid credentials"),
+        403 => err(403, "forbidden", "missing required capability: read"),
+        404 => err(404, "not_found", "session not found"),
+        409 => err(409, "conflict", "conflict"),
+        429 => err(429, "rate_limited", "rate limit exceeded"),
+        501 => err(501, "not_implemented", "not implemented"),
+        503 => err(503, "gateway_unavailable", "owning gateway did not respond"),
+        _ => err(status, "internal", "internal server error"),
+    }
+}
+
+/// `x-api-key` wins; a Bearer token with three dot-separated parts is a (here: invalid) login JWT.
+fn authorized(req: &Req) -> bool {
+    if let Some(k) = req.header("x-api-key") {
+        return k.trim() == creds::GATEWAY_TOKEN;
+    }
+    let bearer = req
+        .header("authorization")
+        .and_then(|h| h.trim().split_once(' '))
+        .filter(|(s, _)| s.eq_ignore_ascii_case("bearer"));
+    bearer.is_some_and(|(_, t)| t.trim() == creds::GATEWAY_TOKEN)
+}
+
+fn limit(req: &Req) -> Result<usize, Resp> {
+    match req.q("limit").map(str::trim) {
+        None | Some("") => Ok(50),
+        Some(v) => match v.parse::<i64>() {
+            Ok(0) => Ok(50),
+            Ok(n) => Ok(n.clamp(1, 200) as usize),
+            Err(_) => Err(Resp::json(
+                400,
+                &json!({"error": {
+                    "code": "validation_error", "message": "validation failed",
+                    "details": {"errors": [{"location": "query.limit", "message": "expected integer", "value": v}]}
+                }}),
+            )),
+        },
+    }
+}
+
+fn ms(s: i64) -> i64 {
+    s * 1000
+}
+
+fn cursor_of(c: &SandboxChat) -> String {
+    format!("{}:{}", ms(c.last_activity.unwrap_or(0)), c.row_id)
+}
+
+fn chat_json(c: &SandboxChat) -> Value {
+    let kind = match c.server {
+        "g.us" => "group",
+        "newsletter" => "newsletter",
+        "broadcast" if c.user == "status" => "status",
+        "broadcast" => "broadcast",
+        _ => "dm",
+    };
+    let mut o = Map::new();
+    o.insert("id".into(), json!(c.row_id));
+    o.insert("sessionId".into(), json!(creds::GATEWAY_SESSION));
+    o.insert("jid".into(), json!(c.jid));
+    if let Some(a) = &c.lid_alias {
+        o.insert("aliases".into(), json!([a]));
+    }
+    o.insert("type".into(), json!(kind));
+    if let Some(n) = &c.name {
+        o.insert("name".into(), json!(n));
+    }
+    if let Some(t) = c.last_activity {
+        o.insert("lastMessageAt".into(), json!(ms(t)));
+    }
+    o.insert("unreadCount".into(), json!(c.unread));
+    o.insert("archived".into(), json!(c.archived));
+    o.insert("pinned".into(), json!(c.pinned));
+    if let Some(m) = c.muted_until {
+        o.insert("mutedUntil".into(), json!(ms(m)));
+    }
+    Value::Object(o)
+}
+
+fn chats(req: &Req, inbox: &Inbox) -> Resp {
+    let limit = match limit(req) {
+        Ok(l) => l,
+        Err(e) => return e,
+    };
+    // Only chats with at least one message: the prefix [0, active), ordered lastMessageAt desc, id desc.
+    let listed = &inbox.chats[..inbox.active];
+    let start = match req.q("cursor").map(str::trim).filter(|c| !c.is_empty()) {
+        None => 0,
+        Some(c) => {
+            let parsed = c
+                .split_once(':')
+                .and_then(|(t, id)| Some((t.parse::<i64>().ok()?, id.parse::<u64>().ok()?)));
+            let Some((t, id)) = parsed else {
+                return err(400, "validation_error", "invalid cursor");
+            };
+            // First row strictly after (t, id) in (lastMessageAt desc, id desc) order.
+            listed.partition_point(|c| {
+                let ct = ms(c.last_activity.unwrap_or(0));
+                ct > t || (ct == t && c.row_id >= id)
+            })
+        }
+    };
+    let page = &listed[start.min(listed.len())..(start + limit).min(listed.len())];
+    let mut o = Map::new();
+    o.insert(
+        "data".into(),
+        Value::Array(page.iter().map(chat_json).collect()),
+    );
+    if page.len() == limit {
+        if let Some(last) = page.last() {
+            o.insert("nextCursor".into(), json!(cursor_of(last)));
+        }
+    }
+    Resp::json(200, &Value::Object(o))
+}
+
+/// A ULID-looking row id (Crockford base32, 26 characters) derived from the message.
+fn ulid(m: &SandboxMessage) -> String {
+    const A: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut n = (ms(m.timestamp) as u128) << 80
+        | (u64::from_str_radix(m.id.get(4..).unwrap_or("0"), 16).unwrap_or(7) as u128);
+    let mut out = vec![b'0'; 26];
+    for slot in out.iter_mut().rev() {
+        *slot = A[(n & 31) as usize];
+        n >>= 5;
+    }
+    format!("msg_{}", String::from_utf8_lossy(&out))
+}
+
+fn message_json(c: &SandboxChat, m: &SandboxMessage) -> Value {
+    let mut o = Map::new();
+    o.insert("id".into(), json!(ulid(m)));
+    o.insert("sessionId".into(), json!(creds::GATEWAY_SESSION));
+    o.insert("waMessageId".into(), json!(m.id));
+    o.insert("chatJid".into(), json!(c.jid));
+    o.insert("senderJid".into(), json!(m.sender));
+    o.insert("fromMe".into(), json!(m.from_me));
+    o.insert(
+        "direction".into(),
+        json!(if m.from_me { "out" } else { "in" }),
+    );
+    o.insert("type".into(), json!(m.media.unwrap_or("text")));
+    if !m.text.is_empty() {
+        o.insert("body".into(), json!(m.text));
+    }
+    o.insert("hasMedia".into(), json!(m.media.is_some()));
+    if m.from_me {
+        o.insert("status".into(), json!("read"));
+    }
+    o.insert("edited".into(), json!(false));
+    o.insert("deleted".into(), json!(false));
+    o.insert("timestamp".into(), json!(ms(m.timestamp)));
+    o.insert("createdAt".into(), json!(ms(m.timestamp) + 412));
+    Value::Object(o)
+}
+
+fn messages(req: &Req, inbox: &Inbox, cid: &str) -> Resp {
+    let limit = match limit(req) {
+        Ok(l) => l,
+        Err(e) => return e,
+    };
+    let data: Vec<Value> = inbox
+        .find(cid)
+        .map(|c| {
+            c.messages
+                .iter()
+                .take(limit)
+                .map(|m| message_json(c, m))
+                .collect()
+        })
+        .unwrap_or_default();
+    Resp::json(200, &json!({"data": data}))
+}

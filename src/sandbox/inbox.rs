@@ -1,0 +1,131 @@
+//! The one deterministic inbox (seeded splitmix64) that every gateway emulator renders in its own
+//! wire shape; public so tests can compute expected answers instead of hard-coding them.
+
+/// The sandbox account itself.
+pub const ME_JID: &str = "6281100000000@s.whatsapp.net";
+pub const ME_NAME: &str = "Sandbox Owner";
+
+/// One message; `text` is `""` for media without caption.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SandboxMessage {
+    /// WhatsApp message id (`3EB0` + 16 hex).
+    pub id: String,
+    pub text: String,
+    /// `image` | `video` | `document` | `audio`.
+    pub media: Option<&'static str>,
+    pub file_name: Option<String>,
+    pub from_me: bool,
+    /// Sender JID (`ME_JID` when `from_me`; a participant in groups).
+    pub sender: String,
+    /// Unix seconds.
+    pub timestamp: i64,
+}
+
+/// One chat. Index 0 is the most recently active; activity strictly decreases with the index;
+/// the chats without any message come last.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SandboxChat {
+    pub index: usize,
+    /// JID user part (digits; old-style groups `digits-digits`; `status`; `0`).
+    pub user: String,
+    /// `s.whatsapp.net` | `g.us` | `lid` | `newsletter` | `broadcast`.
+    pub server: &'static str,
+    pub jid: String,
+    /// `None` = unknown; `Some("")` = an empty name as some gateways send it.
+    pub name: Option<String>,
+    pub unread: u32,
+    /// Unix seconds of the newest message; `None` for chats without messages.
+    pub last_activity: Option<i64>,
+    pub archived: bool,
+    pub pinned: bool,
+    /// Unix seconds; some are in the past (expired).
+    pub muted_until: Option<i64>,
+    /// Disappearing-messages timer in seconds (0 = off).
+    pub ephemeral: u32,
+    /// When the timer was set (0 = never).
+    pub ephemeral_set_at: i64,
+    pub has_media: bool,
+    /// Newest first; `messages[0]` is the last message.
+    pub messages: Vec<SandboxMessage>,
+    /// GOWA renders this chat's times with a `+07:00` offset.
+    pub plus7: bool,
+    /// An equivalent `@lid` JID for some direct chats (WhatsApp Gateway `aliases`).
+    pub lid_alias: Option<String>,
+    /// WhatsApp Gateway internal row id.
+    pub row_id: u64,
+    /// Creation time, Unix seconds.
+    pub created_at: i64,
+    pub picture: Option<String>,
+}
+
+impl SandboxChat {
+    /// The WhatsApp-Web spelling (`@c.us` for phone users), as WAHA WEBJS, Wawp, Green API use.
+    pub fn c_us(&self) -> String {
+        if self.server == "s.whatsapp.net" {
+            format!("{}@c.us", self.user)
+        } else {
+            self.jid.clone()
+        }
+    }
+    pub fn is_group(&self) -> bool {
+        self.server == "g.us"
+    }
+    pub fn last_message(&self) -> Option<&SandboxMessage> {
+        self.messages.first()
+    }
+    /// The name if known and non-empty.
+    pub fn known_name(&self) -> Option<&str> {
+        self.name.as_deref().filter(|n| !n.is_empty())
+    }
+}
+
+/// The inbox as served, with its anchor time.
+pub struct Inbox {
+    pub chats: Vec<SandboxChat>,
+    pub now: i64,
+    /// Chats `[0, active)` have at least one message.
+    pub active: usize,
+    by_id: std::collections::HashMap<String, usize>,
+}
+
+impl Inbox {
+    pub fn new(chats: usize, seed: u64) -> Inbox {
+        let now = chrono::Utc::now().timestamp();
+        let chats = demo_inbox_at(chats, seed, now);
+        let active = chats.iter().take_while(|c| !c.messages.is_empty()).count();
+        let mut by_id = std::collections::HashMap::with_capacity(chats.len() * 2);
+        for c in &chats {
+            by_id.insert(c.jid.clone(), c.index);
+            by_id.insert(c.c_us(), c.index);
+            if let Some(a) = &c.lid_alias {
+                by_id.insert(a.clone(), c.index);
+            }
+        }
+        Inbox {
+            chats,
+            now,
+            active,
+            by_id,
+        }
+    }
+
+    /// A chat by JID, `@c.us` spelling or `@lid` alias.
+    pub fn find(&self, id: &str) -> Option<&SandboxChat> {
+        self.by_id.get(id).and_then(|&i| self.chats.get(i))
+    }
+}
+
+/// The inbox generated relative to the current time.
+pub fn demo_inbox(chats: usize, seed: u64) -> Vec<SandboxChat> {
+    demo_inbox_at(chats, seed, chrono::Utc::now().timestamp())
+}
+
+/// The inbox generated relative to `now` (Unix seconds).
+pub fn demo_inbox_at(chats: usize, seed: u64, now: i64) -> Vec<SandboxChat> {
+    let n = chats;
+    let silent = n.saturating_sub(10).min(3); // chats without any message, at the end
+    let step = (super::seed::SPAN / n.max(1) as i64).max(1);
+    (0..n)
+        .map(|i| super::seed::chat(i, n, silent, step, seed, now))
+        .collect()
+}

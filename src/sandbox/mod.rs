@@ -1,0 +1,248 @@
+//! Local emulator of the six WhatsApp gateways on 127.0.0.1, so the client can be tested (and
+//! demonstrated) against each vendor's real wire contract, quirks and failures, without a phone.
+
+mod evolution;
+mod faults;
+mod gateway;
+mod gowa;
+mod green;
+mod http;
+pub mod inbox;
+mod seed;
+mod server;
+mod waha;
+mod wawp;
+mod webjs;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_faults;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use faults::Faults;
+pub use inbox::{demo_inbox, demo_inbox_at, SandboxChat, SandboxMessage};
+
+/// Credentials each gateway emulator accepts (and a few ids that trigger documented errors).
+pub mod creds {
+    /// GOWA basic-auth user name.
+    pub const GOWA_USER: &str = "demo";
+    /// GOWA basic-auth password.
+    pub const GOWA_PASSWORD: &str = "gowa-pass-Sbx7Qm41";
+    /// The only GOWA device id (`X-Device-Id` / `device_id`); any other → 404 DEVICE_NOT_FOUND.
+    pub const GOWA_DEVICE: &str = "sandbox-device";
+    /// Wawp instance whose overview is the documented numeric-keyed object.
+    pub const WAWP_INSTANCE: &str = "7F3A9C21D4E5";
+    /// Wawp instance whose overview is a plain JSON array (same records).
+    pub const WAWP_INSTANCE_ARRAY: &str = "7F3A9C21D4E6";
+    /// Wawp access token (query parameter).
+    pub const WAWP_TOKEN: &str = "wawp-token-Sbx2Kx82pQ";
+    /// Green API idInstance.
+    pub const GREEN_INSTANCE: &str = "7105187566";
+    /// Green API idInstance whose every call answers 466 (quota exceeded).
+    pub const GREEN_INSTANCE_QUOTA: &str = "7105466466";
+    /// Green API apiTokenInstance (URL path segment).
+    pub const GREEN_TOKEN: &str = "greentokenSbx9d1c0a7f3e9b24";
+    /// WhatsApp Gateway session id.
+    pub const GATEWAY_SESSION: &str = "sess_01J9ZX8K2QHV0M3T6R7P4N5W8C";
+    /// WhatsApp Gateway api key (`Authorization: Bearer` or `x-api-key`).
+    pub const GATEWAY_TOKEN: &str = "wa_sbx_key_Q7t4Lm29Vc";
+    /// WAHA `X-Api-Key`.
+    pub const WAHA_KEY: &str = "waha-key-Sbx3f9a7c1";
+    /// WAHA sessions: WEBJS, NOWEB, GOWS engines, and one that is STOPPED (422).
+    pub const WAHA_SESSION: &str = "default";
+    pub const WAHA_SESSION_NOWEB: &str = "noweb";
+    pub const WAHA_SESSION_GOWS: &str = "gows";
+    pub const WAHA_SESSION_STOPPED: &str = "stopped";
+    /// Evolution `apikey` header.
+    pub const EVOLUTION_KEY: &str = "evo-key-SbxB6E2d8f0";
+    /// Evolution instance name.
+    pub const EVOLUTION_INSTANCE: &str = "sandbox";
+}
+
+/// The gateway prefixes served, in the order `profiles_toml` lists them.
+pub const GATEWAYS: [&str; 6] = [
+    "gowa",
+    "wawp",
+    "green-api",
+    "whatsapp-gateway",
+    "waha",
+    "evolution",
+];
+
+/// How to start a sandbox.
+#[derive(Clone, Debug)]
+pub struct SandboxOptions {
+    /// Port on 127.0.0.1; 0 = ephemeral.
+    pub port: u16,
+    /// Number of generated chats.
+    pub chats: usize,
+    /// PRNG seed of the generated inbox.
+    pub seed: u64,
+    /// Initial faults.
+    pub faults: Faults,
+    /// Added to every request.
+    pub latency: Duration,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        SandboxOptions {
+            port: 0,
+            chats: 240,
+            seed: 7,
+            faults: Faults::default(),
+            latency: Duration::ZERO,
+        }
+    }
+}
+
+/// One request received by the sandbox.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub method: String,
+    pub path: String,
+    pub query: String,
+    /// Header names are lowercase.
+    pub headers: Vec<(String, String)>,
+    /// 0 when no response was sent (drop, stall).
+    pub status: u16,
+}
+
+/// A running sandbox; dropping it stops the server and every open connection.
+pub struct Sandbox {
+    addr: SocketAddr,
+    shared: Arc<server::Shared>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Sandbox {
+    /// Binds 127.0.0.1:port and serves on the current tokio runtime.
+    pub async fn start(opts: SandboxOptions) -> std::io::Result<Sandbox> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", opts.port)).await?;
+        let addr = listener.local_addr()?;
+        let inbox = inbox::Inbox::new(opts.chats, opts.seed);
+        let shared = Arc::new(server::Shared::new(inbox, opts.faults, opts.latency));
+        let task = tokio::spawn(server::run(listener, shared.clone()));
+        Ok(Sandbox { addr, shared, task })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Base URL of one gateway emulator, e.g. `http://127.0.0.1:PORT/gowa`.
+    pub fn url(&self, gateway: &str) -> String {
+        format!("http://{}/{}", self.addr, gateway.trim_matches('/'))
+    }
+
+    /// Every request received, in order (including `/_sandbox/…`).
+    pub fn journal(&self) -> Vec<Hit> {
+        self.shared.journal()
+    }
+
+    /// Replaces the faults (and restarts the `fail_first` count).
+    pub fn set_faults(&self, f: Faults) {
+        self.shared.set_faults(f);
+    }
+
+    /// The generated inbox exactly as served (times are relative to the sandbox start).
+    pub fn chats(&self) -> &[SandboxChat] {
+        &self.shared.inbox.chats
+    }
+
+    /// The sandbox's "now" (Unix seconds) that the inbox times are relative to.
+    pub fn now(&self) -> i64 {
+        self.shared.inbox.now
+    }
+
+    /// A config.toml snippet with one profile per gateway (plus `waha-noweb`, `wawp-array`).
+    pub fn profiles_toml(&self) -> String {
+        use creds::*;
+        let p = |name: &str, provider: &str, gw: &str, rest: &[(&str, &str)]| {
+            let url_key = if provider == "green-api" {
+                "api_url"
+            } else {
+                "base_url"
+            };
+            let mut s = format!(
+                "[profiles.{name}]\nprovider = \"{provider}\"\n{url_key} = \"{}\"\n",
+                self.url(gw)
+            );
+            for (k, v) in rest {
+                s.push_str(&format!("{k} = \"{v}\"\n"));
+            }
+            s.push('\n');
+            s
+        };
+        let mut out = String::new();
+        out += &p(
+            "gowa",
+            "gowa",
+            "gowa",
+            &[
+                ("username", GOWA_USER),
+                ("password", GOWA_PASSWORD),
+                ("device_id", GOWA_DEVICE),
+            ],
+        );
+        out += &p(
+            "wawp",
+            "wawp",
+            "wawp",
+            &[("instance_id", WAWP_INSTANCE), ("access_token", WAWP_TOKEN)],
+        );
+        out += &p(
+            "wawp-array",
+            "wawp",
+            "wawp",
+            &[
+                ("instance_id", WAWP_INSTANCE_ARRAY),
+                ("access_token", WAWP_TOKEN),
+            ],
+        );
+        out += &p(
+            "green-api",
+            "green-api",
+            "green-api",
+            &[
+                ("id_instance", GREEN_INSTANCE),
+                ("api_token_instance", GREEN_TOKEN),
+            ],
+        );
+        out += &p(
+            "whatsapp-gateway",
+            "whatsapp-gateway",
+            "whatsapp-gateway",
+            &[("session", GATEWAY_SESSION), ("token", GATEWAY_TOKEN)],
+        );
+        out += &p(
+            "waha",
+            "waha",
+            "waha",
+            &[("session", WAHA_SESSION), ("api_key", WAHA_KEY)],
+        );
+        out += &p(
+            "waha-noweb",
+            "waha",
+            "waha",
+            &[("session", WAHA_SESSION_NOWEB), ("api_key", WAHA_KEY)],
+        );
+        out += &p(
+            "evolution",
+            "evolution",
+            "evolution",
+            &[("instance", EVOLUTION_INSTANCE), ("api_key", EVOLUTION_KEY)],
+        );
+        out
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}

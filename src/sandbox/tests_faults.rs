@@ -1,0 +1,116 @@
+//! Unit tests of fault injection, the control endpoint and the generated inbox.
+
+use super::creds::*;
+use super::tests::{get, start};
+use super::*;
+
+#[test]
+fn faults_from_spec() {
+    let f = Faults::from_spec(
+        "fail=3:503, retry-after=2,stall,truncate,html,xml,wrong-type,drop,latency=20ms",
+    )
+    .expect("valid");
+    assert_eq!(
+        (f.fail_first, f.fail_status, f.retry_after.as_deref()),
+        (3, 503, Some("2"))
+    );
+    assert!(f.stall && f.truncate && f.html && f.xml && f.wrong_type && f.drop);
+    assert_eq!(f.latency, Some(std::time::Duration::from_millis(20)));
+    let f =
+        Faults::from_spec("retry-after=Wed, 21 Oct 2015 07:28:00 GMT,latency=2s").expect("valid");
+    assert_eq!(
+        f.retry_after.as_deref(),
+        Some("Wed, 21 Oct 2015 07:28:00 GMT")
+    );
+    assert_eq!(f.latency, Some(std::time::Duration::from_secs(2)));
+    assert_eq!(Faults::from_spec(""), Ok(Faults::default()));
+    let e = Faults::from_spec("fail=3:503,boom").expect_err("invalid");
+    assert!(e.contains("boom") && e.contains("wrong-type"), "{e}");
+}
+
+#[tokio::test]
+async fn fail_first_then_recover_and_control_endpoint() {
+    let sb = start(30).await;
+    let url = format!("{}/api/default/chats", sb.url("waha"));
+    let h = [("x-api-key", WAHA_KEY)];
+    sb.set_faults(Faults::from_spec("fail=2:429,retry-after=1").expect("spec"));
+    let (st, _, hs) = get(&url, &h).await;
+    assert_eq!(st, 429);
+    assert!(hs.iter().any(|(k, v)| k == "retry-after" && v == "1"));
+    assert_eq!(get(&url, &h).await.0, 429);
+    assert_eq!(get(&url, &h).await.0, 200);
+    let c = reqwest::Client::new();
+    let r = c
+        .post(format!("http://{}/_sandbox/faults", sb.addr()))
+        .body("fail=1:502")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status().as_u16(), 200);
+    let (st, body, _) = get(&url, &h).await;
+    assert_eq!(st, 502);
+    assert!(body.contains("<title>502 Bad Gateway</title>"));
+    let r = c
+        .post(format!("http://{}/_sandbox/faults", sb.addr()))
+        .body("nonsense")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status().as_u16(), 400);
+    sb.set_faults(Faults {
+        truncate: true,
+        ..Default::default()
+    });
+    let r = c
+        .get(&url)
+        .header("x-api-key", WAHA_KEY)
+        .send()
+        .await
+        .expect("headers arrive");
+    assert!(r.text().await.is_err(), "truncated body is an error");
+    sb.set_faults(Faults {
+        drop: true,
+        ..Default::default()
+    });
+    assert!(c
+        .get(&url)
+        .header("x-api-key", WAHA_KEY)
+        .send()
+        .await
+        .is_err());
+    sb.set_faults(Faults::default());
+    assert_eq!(
+        get(&format!("http://{}/_sandbox/health", sb.addr()), &[])
+            .await
+            .0,
+        200
+    );
+    let j = sb.journal();
+    assert!(j
+        .iter()
+        .any(|h| h.path == "/waha/api/default/chats" && h.status == 429));
+    assert!(j
+        .iter()
+        .all(|h| h.headers.iter().all(|(k, _)| *k == k.to_lowercase())));
+}
+
+#[test]
+fn inbox_is_deterministic_and_ordered() {
+    let a = demo_inbox_at(100_000, 7, 1_800_000_000);
+    let b = demo_inbox_at(100_000, 7, 1_800_000_000);
+    assert_eq!(a[99_000], b[99_000]);
+    assert_eq!(a.iter().filter(|c| c.jid == "status@broadcast").count(), 1);
+    assert_eq!(a.iter().filter(|c| c.jid == "0@s.whatsapp.net").count(), 1);
+    assert_eq!(a.iter().filter(|c| c.last_activity.is_none()).count(), 3);
+    assert!(a
+        .windows(2)
+        .all(|w| match (w[0].last_activity, w[1].last_activity) {
+            (Some(x), Some(y)) => x > y,
+            (_, None) => true,
+            (None, Some(_)) => false,
+        }));
+    let mut jids: Vec<&str> = a.iter().map(|c| c.jid.as_str()).collect();
+    jids.sort_unstable();
+    jids.dedup();
+    assert_eq!(jids.len(), 100_000);
+}

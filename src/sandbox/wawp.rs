@@ -1,0 +1,123 @@
+//! Wawp v2 emulator (a hosted WAHA): query-string credentials, a WAHA pass-through chat list whose
+//! `id` is sometimes a string and sometimes an object, and the documented numeric-keyed overview
+//! object with top-level `unreadCount` and a silent 20-chat default page (PROVIDERS.md §2).
+
+use serde_json::{json, Map, Value};
+
+use super::creds;
+use super::http::{reason, Req, Resp};
+use super::inbox::{Inbox, SandboxChat};
+use super::server::Shared;
+use super::webjs as waha;
+
+pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
+    let (instance, token) = match (req.q("instance_id"), req.q("access_token")) {
+        (Some(i), Some(t)) if !i.is_empty() && !t.is_empty() => (i, t),
+        _ => return error(400),
+    };
+    if token != creds::WAWP_TOKEN {
+        return error(401);
+    }
+    let array = match instance {
+        creds::WAWP_INSTANCE => false,
+        creds::WAWP_INSTANCE_ARRAY => true,
+        _ => return error(404),
+    };
+    match (req.method.as_str(), req.path.trim_end_matches('/')) {
+        ("GET", "/v2/chats") => list(req, &sh.inbox),
+        ("GET", "/v2/chats/overview") => overview(req, &sh.inbox, array),
+        ("GET", "/v2/session/info") => Resp::json(
+            200,
+            &json!({
+                "name": instance, "status": "WORKING",
+                "me": {"id": "6281100000000@c.us", "pushName": super::inbox::ME_NAME}
+            }),
+        ),
+        _ => body(404, "Route Not Found"),
+    }
+}
+
+fn body(status: u16, message: &str) -> Resp {
+    Resp::json(
+        status,
+        &json!({"status": status, "message": message, "error": reason(status)}),
+    )
+}
+
+/// Wawp's declared error schema `{status, message, error}` for an arbitrary status.
+pub(super) fn error(status: u16) -> Resp {
+    match status {
+        400 => body(400, "Missing Required Parameter(s)"),
+        401 => body(401, "Invalid or Missing Access Token"),
+        403 => body(403, "Quota or Limit Reached"),
+        404 => body(404, "Session Does Not Exist"),
+        500 => Resp::typed(500, "text/html; charset=UTF-8", "<!DOCTYPE html><html><head><title>Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>"),
+        502 => body(502, "Connection Failed to Upstream"),
+        _ => body(status, reason(status)),
+    }
+}
+
+fn list(req: &Req, inbox: &Inbox) -> Resp {
+    let sort_by = req.q("sortBy").filter(|s| !s.is_empty());
+    if sort_by.is_some_and(|s| !["conversationTimestamp", "id", "name"].contains(&s)) {
+        return body(
+            400,
+            "sortBy must be one of the following values: conversationTimestamp, id, name",
+        );
+    }
+    let (limit, offset) = match waha::limit_offset(req) {
+        Ok(p) => p,
+        Err(e) => return body(400, &e.join("; ")),
+    };
+    let idx = waha::page(
+        inbox,
+        inbox.chats.len(),
+        sort_by,
+        req.q("sortOrder"),
+        offset,
+        limit,
+    );
+    let items: Vec<Value> = idx.iter().map(|&i| list_item(&inbox.chats[i])).collect();
+    Resp::json(200, &Value::Array(items))
+}
+
+/// Engine object; the id is a plain string on even rows and WAHA's object on odd rows.
+fn list_item(c: &SandboxChat) -> Value {
+    let id = if c.index % 2 == 0 {
+        json!(c.c_us())
+    } else {
+        waha::id_obj(c)
+    };
+    json!({
+        "id": id, "name": c.name, "conversationTimestamp": c.last_activity.unwrap_or(0),
+        "unreadCount": c.unread, "isGroup": c.is_group(), "archived": c.archived, "pinned": c.pinned
+    })
+}
+
+fn overview(req: &Req, inbox: &Inbox, array: bool) -> Resp {
+    let (limit, offset) = match waha::limit_offset(req) {
+        Ok(p) => p,
+        Err(e) => return body(400, &e.join("; ")),
+    };
+    let items = inbox
+        .chats
+        .iter()
+        .skip(offset)
+        .take(limit.unwrap_or(20))
+        .map(|c| overview_item(c, inbox.now));
+    if array {
+        return Resp::json(200, &Value::Array(items.collect()));
+    }
+    let keyed: Map<String, Value> = items.enumerate().map(|(k, v)| (k.to_string(), v)).collect();
+    Resp::json(200, &Value::Object(keyed))
+}
+
+fn overview_item(c: &SandboxChat, now: i64) -> Value {
+    let last = c.last_message().map(|m| {
+        json!({"id": m.id, "body": waha::body(m), "timestamp": m.timestamp, "fromMe": m.from_me})
+    });
+    json!({
+        "id": c.c_us(), "name": c.known_name(), "unreadCount": c.unread, "lastMessage": last,
+        "picture": c.picture, "_chat": waha::webjs_chat(c, now, false)
+    })
+}

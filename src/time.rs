@@ -1,0 +1,130 @@
+//! Timestamps in the record: always UTC, serialised as RFC 3339 with second
+//! precision (`2024-06-29T12:00:00Z`). Gateways send seconds, milliseconds or
+//! date-time strings with offsets; every conversion lives here so the rules in
+//! PROVIDERS.md §0.5 (0, negative and Go's zero time mean "unknown") hold everywhere.
+
+use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
+use serde::{Serialize, Serializer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(DateTime<Utc>);
+
+/// Epoch values at or above this are milliseconds (year 2001 in ms, year 33658 in s).
+const MS_THRESHOLD: i64 = 1_000_000_000_000;
+
+impl Timestamp {
+    /// Unix seconds; `None` for 0 or negative.
+    pub fn from_secs(secs: i64) -> Option<Timestamp> {
+        if secs <= 0 {
+            return None;
+        }
+        Utc.timestamp_opt(secs, 0).single().map(Timestamp)
+    }
+
+    /// Unix milliseconds, truncated to the second; `None` for 0 or negative.
+    pub fn from_millis(ms: i64) -> Option<Timestamp> {
+        if ms <= 0 {
+            return None;
+        }
+        Timestamp::from_secs(ms / 1000)
+    }
+
+    /// An epoch value of unconfirmed unit: `>= 10^12` is milliseconds, else seconds.
+    pub fn from_epoch_guess(v: i64) -> Option<Timestamp> {
+        if v >= MS_THRESHOLD {
+            Timestamp::from_millis(v)
+        } else {
+            Timestamp::from_secs(v)
+        }
+    }
+
+    /// An RFC 3339 date-time with any offset, re-expressed in UTC. Go's zero
+    /// time (`0001-01-01T00:00:00Z`) and anything before 1970 are unknown.
+    pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
+        let dt = DateTime::parse_from_rfc3339(s.trim()).ok()?;
+        Timestamp::from_secs(dt.timestamp())
+    }
+
+    pub fn now() -> Timestamp {
+        Timestamp::from_secs(Utc::now().timestamp()).unwrap_or(Timestamp(DateTime::UNIX_EPOCH))
+    }
+
+    pub fn secs(self) -> i64 {
+        self.0.timestamp()
+    }
+
+    pub fn to_rfc3339(self) -> String {
+        self.0.to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+
+    pub fn datetime(self) -> DateTime<Utc> {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_rfc3339())
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(t: Option<Timestamp>) -> Option<String> {
+        t.map(|t| t.to_string())
+    }
+
+    #[test]
+    fn seconds_and_millis() {
+        assert_eq!(
+            iso(Timestamp::from_secs(1722170400)).as_deref(),
+            Some("2024-07-28T12:40:00Z")
+        );
+        assert_eq!(
+            iso(Timestamp::from_millis(1719662400123)).as_deref(),
+            Some("2024-06-29T12:00:00Z")
+        );
+        assert_eq!(
+            iso(Timestamp::from_epoch_guess(1719662400000)).as_deref(),
+            Some("2024-06-29T12:00:00Z")
+        );
+        assert_eq!(
+            iso(Timestamp::from_epoch_guess(1719662400)).as_deref(),
+            Some("2024-06-29T12:00:00Z")
+        );
+    }
+
+    #[test]
+    fn zero_and_negative_are_unknown() {
+        assert_eq!(Timestamp::from_secs(0), None);
+        assert_eq!(Timestamp::from_secs(-5), None);
+        assert_eq!(Timestamp::from_millis(0), None);
+        assert_eq!(Timestamp::parse_rfc3339("0001-01-01T00:00:00Z"), None);
+    }
+
+    #[test]
+    fn rfc3339_with_offset_becomes_utc() {
+        let t = Timestamp::parse_rfc3339("2024-01-15T17:30:00+07:00");
+        assert_eq!(iso(t).as_deref(), Some("2024-01-15T10:30:00Z"));
+        let t = Timestamp::parse_rfc3339("2024-01-15T10:30:00.987Z");
+        assert_eq!(iso(t).as_deref(), Some("2024-01-15T10:30:00Z"));
+        assert_eq!(Timestamp::parse_rfc3339("yesterday"), None);
+    }
+
+    #[test]
+    fn serialises_as_string() {
+        let t = Timestamp::from_secs(1722170400);
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            "\"2024-07-28T12:40:00Z\""
+        );
+    }
+}
