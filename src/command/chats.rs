@@ -35,7 +35,7 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     };
     let profile = ctx.profile()?;
     let provider = ctx.build(profile)?;
-    let caps = provider.capabilities();
+    let caps = provider.capabilities(view);
     let what = format!(
         "{} for profile `{}` ({})",
         verb(view),

@@ -122,7 +122,8 @@ pub struct Capabilities {
 // because everything runs inside one task.
 #[allow(async_fn_in_trait)]
 pub trait Provider {
-    fn capabilities(&self) -> Capabilities;
+    /// What the gateway can do for `view` (paging and sorts can differ per endpoint).
+    fn capabilities(&self, view: View) -> Capabilities;
 
     /// Fetch one page of `view` starting at `at`, of at most `size` chats
     /// (`None` with `Paging::Single`: everything).
@@ -264,8 +265,8 @@ pub fn build(
 }
 
 impl AnyProvider {
-    pub fn capabilities(&self) -> Capabilities {
-        dispatch!(self, p => p.capabilities())
+    pub fn capabilities(&self, view: View) -> Capabilities {
+        dispatch!(self, p => p.capabilities(view))
     }
 
     pub async fn page(

@@ -60,7 +60,7 @@ impl<'a> Pager<'a> {
         page_size: u32,
         concurrency: usize,
     ) -> Pager<'a> {
-        let paging = provider.capabilities().paging;
+        let paging = provider.capabilities(query.view).paging;
         let state = match (paging, start) {
             (Paging::Single, _) => State::Single,
             (_, PageAt::Offset(o)) => State::Offset(o),
@@ -240,7 +240,7 @@ impl<'a> Pager<'a> {
     }
 
     fn bad(&self, detail: String) -> ProviderError {
-        let gateway = self.provider.capabilities().gateway;
+        let gateway = self.provider.capabilities(self.query.view).gateway;
         ProviderError::BadResponse {
             gateway,
             endpoint: "paging".to_owned(),

@@ -130,7 +130,7 @@ fn last_message(m: wire::Message) -> LastMessage {
 }
 
 impl Provider for Gowa {
-    fn capabilities(&self) -> Capabilities {
+    fn capabilities(&self, _view: View) -> Capabilities {
         Capabilities {
             gateway: "GOWA",
             paging: Paging::Offset { total: true },
