@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Table};
+use comfy_table::Table;
 use serde_json::{Map, Value};
 
 use super::{sanitize, Format, Term};
@@ -29,9 +29,9 @@ pub fn write(
         Format::Table => {
             let mut table = Table::new();
             table.load_preset(if term.stdout_tty {
-                presets::UTF8_HORIZONTAL_ONLY
+                super::table::UTF8_HEADER_RULE
             } else {
-                presets::ASCII_HORIZONTAL_ONLY
+                super::table::ASCII_HEADER_RULE
             });
             table.force_no_tty();
             if !no_header {

@@ -5,9 +5,7 @@
 use std::io::{self, Write};
 
 use chrono::Local;
-use comfy_table::{
-    presets, Attribute, Cell as TCell, CellAlignment, Color, ContentArrangement, Table,
-};
+use comfy_table::{Attribute, Cell as TCell, CellAlignment, Color, ContentArrangement, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::fields::{Cell, Field};
@@ -18,6 +16,9 @@ use crate::time::Timestamp;
 /// Width assumed when stdout is not a terminal and `COLUMNS` is unset.
 const DEFAULT_WIDTH: usize = 120;
 const UNKNOWN: &str = "-";
+/// comfy-table presets with only a rule under the header (no borders, no row lines).
+pub const UTF8_HEADER_RULE: &str = "     ─             ";
+pub const ASCII_HEADER_RULE: &str = "     -             ";
 
 pub struct TableSink<W: Write> {
     opts: Options,
@@ -131,11 +132,11 @@ impl<W: Write> Sink for TableSink<W> {
     fn finish(&mut self) -> io::Result<()> {
         let cols = self.columns();
         let mut table = Table::new();
-        if self.term.stdout_tty {
-            table.load_preset(presets::UTF8_HORIZONTAL_ONLY);
+        table.load_preset(if self.term.stdout_tty {
+            UTF8_HEADER_RULE
         } else {
-            table.load_preset(presets::ASCII_HORIZONTAL_ONLY);
-        }
+            ASCII_HEADER_RULE
+        });
         if self.term.color {
             table.enforce_styling();
         } else {

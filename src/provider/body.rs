@@ -150,21 +150,39 @@ fn clean(text: &str) -> String {
     sanitize::truncate_chars(&sanitize::one_line(text), MESSAGE_CHARS)
 }
 
-/// Parse a 2xx body; on failure, say why with a short, safe excerpt.
+/// Parse a 2xx body; on failure, say why with a short, safe excerpt. An HTML
+/// or XML document is named (with its title or message), never quoted.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
     serde_json::from_slice(body).map_err(|e| {
-        let text = String::from_utf8_lossy(&body[..body.len().min(512)]);
-        let excerpt = crate::diag::redact(&clean(&text));
+        let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
+        let head = text
+            .trim_start()
+            .get(..200)
+            .unwrap_or(text.trim_start())
+            .to_ascii_lowercase();
         let what = if body.iter().all(u8::is_ascii_whitespace) {
             "an empty body".to_owned()
+        } else if head.starts_with("<!doctype html") || head.contains("<html") {
+            match html_title(&text) {
+                Some(t) => format!("an HTML page (\"{}\") instead of JSON", clean(&t)),
+                None => "an HTML page instead of JSON".to_owned(),
+            }
+        } else if head.starts_with("<?xml") || head.starts_with('<') {
+            match xml_message(&text) {
+                Some(m) => format!("an XML document (\"{}\") instead of JSON", clean(&m)),
+                None => "an XML document instead of JSON".to_owned(),
+            }
         } else if e.is_eof() {
             "a body that ends mid-JSON".to_owned()
         } else if e.is_syntax() {
-            format!("not JSON (starts: \"{excerpt}\")")
+            format!(
+                "not JSON (starts: \"{}\")",
+                sanitize::truncate_chars(&clean(&text), 60)
+            )
         } else {
-            format!("JSON of an unexpected shape ({e}; starts: \"{excerpt}\")")
+            format!("JSON of an unexpected shape ({e})")
         };
-        sanitize::truncate_chars(&what, 2 * MESSAGE_CHARS)
+        crate::diag::redact(&sanitize::truncate_chars(&what, 2 * MESSAGE_CHARS))
     })
 }
 
@@ -259,7 +277,13 @@ mod tests {
         assert_eq!(r.unwrap_err(), "an empty body");
         let r: Result<Vec<u8>, _> = parse_json(b"[1, 2");
         assert!(r.unwrap_err().contains("mid-JSON"));
-        let r: Result<Vec<u8>, _> = parse_json(b"<html>");
+        let r: Result<Vec<u8>, _> =
+            parse_json(b"<html><title>Welcome</title><body>lots of page</body></html>");
+        assert_eq!(r.unwrap_err(), "an HTML page (\"Welcome\") instead of JSON");
+        let r: Result<Vec<u8>, _> =
+            parse_json(b"<?xml version=\"1.0\"?><r><message>nope</message></r>");
+        assert_eq!(r.unwrap_err(), "an XML document (\"nope\") instead of JSON");
+        let r: Result<Vec<u8>, _> = parse_json(b"garbage here");
         assert!(r.unwrap_err().contains("not JSON"));
         let r: Result<Vec<u8>, _> = parse_json(b"{\"a\":1}");
         assert!(r.unwrap_err().contains("unexpected shape"));

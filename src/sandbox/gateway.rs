@@ -226,6 +226,7 @@ fn messages(req: &Req, inbox: &Inbox, cid: &str) -> Resp {
     };
     let data: Vec<Value> = inbox
         .find(cid)
+        .filter(|c| c.jid == cid || c.lid_alias.as_deref() == Some(cid))
         .map(|c| {
             c.messages
                 .iter()

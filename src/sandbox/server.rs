@@ -140,7 +140,9 @@ async fn serve(
         sh.take_faults()
     };
 
-    let delay = sh.latency + faults.latency.unwrap_or_default();
+    let delay = sh
+        .latency
+        .saturating_add(faults.latency.unwrap_or_default());
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
@@ -194,6 +196,15 @@ fn to_hyper(resp: Resp, truncate: bool) -> hyper::Response<Body> {
     let status = hyper::StatusCode::from_u16(resp.status)
         .unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
     let mut b = hyper::Response::builder().status(status);
+    // Non-standard statuses (Green API 466/499) get a phrase instead of hyper's "<none>".
+    if status.canonical_reason().is_none() {
+        let phrase: &'static [u8] = match resp.status {
+            466 => b"Quota Exceeded",
+            499 => b"Client Closed Request",
+            _ => b"Error",
+        };
+        b = b.extension(hyper::ext::ReasonPhrase::from_static(phrase));
+    }
     for (k, v) in &resp.headers {
         b = b.header(k.as_str(), v.as_str());
     }

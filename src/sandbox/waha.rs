@@ -38,6 +38,11 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
                 "platform": "linux/x64", "worker": {"id": null}
             }),
         ),
+        ("GET", ["api", "sessions", creds::WAHA_SESSION_STOPPED]) => Resp::json(
+            200,
+            &json!({"name": creds::WAHA_SESSION_STOPPED, "status": "STOPPED", "config": {}, "me": null,
+                    "engine": {"engine": "WEBJS"}}),
+        ),
         ("GET", ["api", "sessions", s]) => {
             session(s).map_or_else(|e| e, |eng| session_info(s, eng))
         }
