@@ -25,11 +25,17 @@ _wa__inbox() {
             wa__inbox,help)
                 cmd="wa__inbox__subcmd__help"
                 ;;
+            wa__inbox,man)
+                cmd="wa__inbox__subcmd__man"
+                ;;
             wa__inbox,profiles)
                 cmd="wa__inbox__subcmd__profiles"
                 ;;
             wa__inbox,sandbox)
                 cmd="wa__inbox__subcmd__sandbox"
+                ;;
+            wa__inbox,schema)
+                cmd="wa__inbox__subcmd__schema"
                 ;;
             wa__inbox__subcmd__chats,help)
                 cmd="wa__inbox__subcmd__chats__subcmd__help"
@@ -64,11 +70,17 @@ _wa__inbox() {
             wa__inbox__subcmd__help,help)
                 cmd="wa__inbox__subcmd__help__subcmd__help"
                 ;;
+            wa__inbox__subcmd__help,man)
+                cmd="wa__inbox__subcmd__help__subcmd__man"
+                ;;
             wa__inbox__subcmd__help,profiles)
                 cmd="wa__inbox__subcmd__help__subcmd__profiles"
                 ;;
             wa__inbox__subcmd__help,sandbox)
                 cmd="wa__inbox__subcmd__help__subcmd__sandbox"
+                ;;
+            wa__inbox__subcmd__help,schema)
+                cmd="wa__inbox__subcmd__help__subcmd__schema"
                 ;;
             wa__inbox__subcmd__help__subcmd__chats,list)
                 cmd="wa__inbox__subcmd__help__subcmd__chats__subcmd__list"
@@ -110,7 +122,7 @@ _wa__inbox() {
 
     case "${cmd}" in
         wa__inbox)
-            opts="-p -c -o -v -h -V --profile --config --output --no-header --csv-raw --color --timeout --retries --concurrency --verbose --demo --help --version chats profiles completions sandbox help"
+            opts="-p -c -o -v -q -h -V --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help --version chats profiles completions sandbox schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -140,6 +152,10 @@ _wa__inbox() {
                     COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -164,7 +180,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__chats)
-            opts="-p -c -o -v -h --profile --config --output --no-header --csv-raw --color --timeout --retries --concurrency --verbose --demo --help list overview unread help"
+            opts="-p -c -o -v -q -h --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help list overview unread help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,6 +208,10 @@ _wa__inbox() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -288,7 +308,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__chats__subcmd__list)
-            opts="-p -c -o -v -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --profile --config --output --no-header --csv-raw --color --timeout --retries --concurrency --verbose --demo --help"
+            opts="-p -c -o -v -q -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --exit-status --count --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -354,6 +374,10 @@ _wa__inbox() {
                     COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -378,7 +402,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__chats__subcmd__overview)
-            opts="-p -c -o -v -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --since --profile --config --output --no-header --csv-raw --color --timeout --retries --concurrency --verbose --demo --help"
+            opts="-p -c -o -v -q -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --exit-status --count --since --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -448,6 +472,10 @@ _wa__inbox() {
                     COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -472,7 +500,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__chats__subcmd__unread)
-            opts="-p -c -o -v -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --min --older-than --profile --config --output --no-header --csv-raw --color --timeout --retries --concurrency --verbose --demo --help"
+            opts="-p -c -o -v -q -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --exit-status --count --min --older-than --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,6 +574,10 @@ _wa__inbox() {
                     COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -570,7 +602,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__completions)
-            opts="-p -c -o -v -h --profile --config --output --no-header --csv-raw --color --timeout --retries --concurrency --verbose --demo --help bash elvish fish powershell zsh"
+            opts="-p -c -o -v -q -h --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,6 +632,10 @@ _wa__inbox() {
                     COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -624,7 +660,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__help)
-            opts="chats profiles completions sandbox help"
+            opts="chats profiles completions sandbox schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -721,6 +757,20 @@ _wa__inbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        wa__subcmd__inbox__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         wa__subcmd__inbox__subcmd__help__subcmd__profiles)
             opts="list check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -777,8 +827,22 @@ _wa__inbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        wa__subcmd__inbox__subcmd__profiles)
-            opts="-p -c -o -v -h --profile --config --output --no-header --csv-raw --color --timeout --retries --concurrency --verbose --demo --help list check help"
+        wa__subcmd__inbox__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wa__subcmd__inbox__subcmd__man)
+            opts="-p -c -o -v -q -h --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -808,6 +872,68 @@ _wa__inbox() {
                     COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wa__subcmd__inbox__subcmd__profiles)
+            opts="-p -c -o -v -q -h --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help list check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -832,7 +958,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__profiles__subcmd__check)
-            opts="-p -c -o -v -h --profile --config --output --no-header --csv-raw --color --timeout --retries --concurrency --verbose --demo --help"
+            opts="-p -c -o -v -q -h --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -860,6 +986,10 @@ _wa__inbox() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -942,7 +1072,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__profiles__subcmd__list)
-            opts="-p -c -o -v -h --profile --config --output --no-header --csv-raw --color --timeout --retries --concurrency --verbose --demo --help"
+            opts="-p -c -o -v -q -h --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,6 +1102,10 @@ _wa__inbox() {
                     COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -996,7 +1130,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__sandbox)
-            opts="-p -c -o -v -h --port --chats --latency --fault --profile --config --output --no-header --csv-raw --color --timeout --retries --concurrency --verbose --demo --help"
+            opts="-p -c -o -v -q -h --port --chats --latency --fault --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1040,6 +1174,68 @@ _wa__inbox() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wa__subcmd__inbox__subcmd__schema)
+            opts="-p -c -o -v -q -h --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -15,20 +15,26 @@ _wa-inbox() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
-'-p+[Profile to use (from the config file)]:NAME:_default' \
-'--profile=[Profile to use (from the config file)]:NAME:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
 '--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
 '--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
-'-v[Log each request (method, redacted URL, status, time) on stderr]' \
-'--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -45,20 +51,26 @@ _wa-inbox() {
         case $line[1] in
             (chats)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Profile to use (from the config file)]:NAME:_default' \
-'--profile=[Profile to use (from the config file)]:NAME:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
 '--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
 '--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
-'-v[Log each request (method, redacted URL, status, time) on stderr]' \
-'--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -74,7 +86,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (list)
 _arguments "${_arguments_options[@]}" : \
-'(--all)--limit=[Return at most N chats]:N:_default' \
+'(--all)--limit=[Return at most N chats \[default\: 50; with --count\: all\]]:N:_default' \
 '(--cursor)--offset=[Start at this offset (gateways that page by offset)]:N:_default' \
 '--cursor=[Start at this cursor (gateways that page by cursor)]:CURSOR:_default' \
 '--page-size=[Chats per request \[default\: the gateway'\''s maximum\]]:N:_default' \
@@ -85,22 +97,30 @@ id\:""))' \
 '--archived=[Only archived (true) or only unarchived (false) chats]:BOOL:(true false)' \
 '--search=[Only chats whose name contains TEXT (case-insensitive)]:TEXT:_default' \
 '*--kind=[Only chats of these kinds (comma-separated)]:KIND:(direct group channel broadcast status other)' \
-'-p+[Profile to use (from the config file)]:NAME:_default' \
-'--profile=[Profile to use (from the config file)]:NAME:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
 '--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
 '--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
 '--all[Return every chat, paging as needed]' \
 '--has-media[Only chats with media]' \
+'--exit-status[Exit 1 when no chat matched, 0 when some did (errors keep their codes)]' \
+'--count[Print only the number of matching chats (for \`unread\`, then a tab and the total unread messages)]' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
-'-v[Log each request (method, redacted URL, status, time) on stderr]' \
-'--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -108,7 +128,7 @@ id\:""))' \
 ;;
 (overview)
 _arguments "${_arguments_options[@]}" : \
-'(--all)--limit=[Return at most N chats]:N:_default' \
+'(--all)--limit=[Return at most N chats \[default\: 50; with --count\: all\]]:N:_default' \
 '(--cursor)--offset=[Start at this offset (gateways that page by offset)]:N:_default' \
 '--cursor=[Start at this cursor (gateways that page by cursor)]:CURSOR:_default' \
 '--page-size=[Chats per request \[default\: the gateway'\''s maximum\]]:N:_default' \
@@ -120,22 +140,30 @@ id\:""))' \
 '--search=[Only chats whose name contains TEXT (case-insensitive)]:TEXT:_default' \
 '*--kind=[Only chats of these kinds (comma-separated)]:KIND:(direct group channel broadcast status other)' \
 '--since=[How far back message journals are read, for gateways that build previews from them (Green API) \[default\: 24h\]]:DURATION:_default' \
-'-p+[Profile to use (from the config file)]:NAME:_default' \
-'--profile=[Profile to use (from the config file)]:NAME:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
 '--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
 '--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
 '--all[Return every chat, paging as needed]' \
 '--has-media[Only chats with media]' \
+'--exit-status[Exit 1 when no chat matched, 0 when some did (errors keep their codes)]' \
+'--count[Print only the number of matching chats (for \`unread\`, then a tab and the total unread messages)]' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
-'-v[Log each request (method, redacted URL, status, time) on stderr]' \
-'--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -143,7 +171,7 @@ id\:""))' \
 ;;
 (unread)
 _arguments "${_arguments_options[@]}" : \
-'(--all)--limit=[Return at most N chats]:N:_default' \
+'(--all)--limit=[Return at most N chats \[default\: 50; with --count\: all\]]:N:_default' \
 '(--cursor)--offset=[Start at this offset (gateways that page by offset)]:N:_default' \
 '--cursor=[Start at this cursor (gateways that page by cursor)]:CURSOR:_default' \
 '--page-size=[Chats per request \[default\: the gateway'\''s maximum\]]:N:_default' \
@@ -156,22 +184,30 @@ id\:""))' \
 '*--kind=[Only chats of these kinds (comma-separated)]:KIND:(direct group channel broadcast status other)' \
 '--min=[Only chats with at least N unread messages]:N:_default' \
 '--older-than=[Only chats whose last activity is older than DURATION (they have waited); most-waiting first]:DURATION:_default' \
-'-p+[Profile to use (from the config file)]:NAME:_default' \
-'--profile=[Profile to use (from the config file)]:NAME:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
 '--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
 '--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
 '--all[Return every chat, paging as needed]' \
 '--has-media[Only chats with media]' \
+'--exit-status[Exit 1 when no chat matched, 0 when some did (errors keep their codes)]' \
+'--count[Print only the number of matching chats (for \`unread\`, then a tab and the total unread messages)]' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
-'-v[Log each request (method, redacted URL, status, time) on stderr]' \
-'--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -215,20 +251,26 @@ esac
 ;;
 (profiles)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Profile to use (from the config file)]:NAME:_default' \
-'--profile=[Profile to use (from the config file)]:NAME:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
 '--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
 '--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
-'-v[Log each request (method, redacted URL, status, time) on stderr]' \
-'--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -244,20 +286,26 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (list)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Profile to use (from the config file)]:NAME:_default' \
-'--profile=[Profile to use (from the config file)]:NAME:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
 '--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
 '--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
-'-v[Log each request (method, redacted URL, status, time) on stderr]' \
-'--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -265,20 +313,26 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (check)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Profile to use (from the config file)]:NAME:_default' \
-'--profile=[Profile to use (from the config file)]:NAME:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
 '--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
 '--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
-'-v[Log each request (method, redacted URL, status, time) on stderr]' \
-'--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -319,20 +373,26 @@ esac
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
-'-p+[Profile to use (from the config file)]:NAME:_default' \
-'--profile=[Profile to use (from the config file)]:NAME:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
 '--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
 '--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
-'-v[Log each request (method, redacted URL, status, time) on stderr]' \
-'--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -345,23 +405,84 @@ _arguments "${_arguments_options[@]}" : \
 '--chats=[Number of chats in the emulated inbox]:CHATS:_default' \
 '--latency=[Extra delay per request (e.g. 20ms)]:DURATION:_default' \
 '--fault=[Inject faults\: comma list of fail=N\:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS]:SPEC:_default' \
-'-p+[Profile to use (from the config file)]:NAME:_default' \
-'--profile=[Profile to use (from the config file)]:NAME:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
 '-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
 '--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
 '--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
-'-v[Log each request (method, redacted URL, status, time) on stderr]' \
-'--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
 '-h[Print help]' \
 '--help[Print help]' \
+&& ret=0
+;;
+(schema)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
+'--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
+'-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
+'--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
+'--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
+'--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
+'--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--no-header[Leave out the header row (table, CSV, TSV)]' \
+'--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
+'--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
+'-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
+'--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
+'--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
+'--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
+'--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--no-header[Leave out the header row (table, CSV, TSV)]' \
+'--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::dir -- Directory to write wa-inbox.1 into:_files' \
 && ret=0
 ;;
 (help)
@@ -436,6 +557,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(schema)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -456,6 +585,8 @@ _wa-inbox_commands() {
 'profiles:Show and check the profiles in the config file' \
 'completions:Print a shell completion script' \
 'sandbox:Serve the local gateway emulator (all gateways) until interrupted' \
+'schema:Print the JSON Schema of the chat record' \
+'man:Write the man page to stdout, or into a directory' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'wa-inbox commands' commands "$@"
@@ -527,6 +658,8 @@ _wa-inbox__subcmd__help_commands() {
 'profiles:Show and check the profiles in the config file' \
 'completions:Print a shell completion script' \
 'sandbox:Serve the local gateway emulator (all gateways) until interrupted' \
+'schema:Print the JSON Schema of the chat record' \
+'man:Write the man page to stdout, or into a directory' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'wa-inbox help commands' commands "$@"
@@ -565,6 +698,11 @@ _wa-inbox__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'wa-inbox help help commands' commands "$@"
 }
+(( $+functions[_wa-inbox__subcmd__help__subcmd__man_commands] )) ||
+_wa-inbox__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'wa-inbox help man commands' commands "$@"
+}
 (( $+functions[_wa-inbox__subcmd__help__subcmd__profiles_commands] )) ||
 _wa-inbox__subcmd__help__subcmd__profiles_commands() {
     local commands; commands=(
@@ -587,6 +725,16 @@ _wa-inbox__subcmd__help__subcmd__profiles__subcmd__list_commands() {
 _wa-inbox__subcmd__help__subcmd__sandbox_commands() {
     local commands; commands=()
     _describe -t commands 'wa-inbox help sandbox commands' commands "$@"
+}
+(( $+functions[_wa-inbox__subcmd__help__subcmd__schema_commands] )) ||
+_wa-inbox__subcmd__help__subcmd__schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'wa-inbox help schema commands' commands "$@"
+}
+(( $+functions[_wa-inbox__subcmd__man_commands] )) ||
+_wa-inbox__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'wa-inbox man commands' commands "$@"
 }
 (( $+functions[_wa-inbox__subcmd__profiles_commands] )) ||
 _wa-inbox__subcmd__profiles_commands() {
@@ -635,6 +783,11 @@ _wa-inbox__subcmd__profiles__subcmd__list_commands() {
 _wa-inbox__subcmd__sandbox_commands() {
     local commands; commands=()
     _describe -t commands 'wa-inbox sandbox commands' commands "$@"
+}
+(( $+functions[_wa-inbox__subcmd__schema_commands] )) ||
+_wa-inbox__subcmd__schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'wa-inbox schema commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_wa-inbox" ]; then

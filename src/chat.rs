@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use crate::time::Timestamp;
 
-/// One chat, as every output format sees it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One chat, as every output format sees it (record schema v1).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(title = "wa-inbox chat record v1")]
 pub struct Chat {
     pub profile: String,
     pub provider: &'static str,
@@ -32,7 +33,7 @@ pub struct Chat {
     pub aliases: Option<Vec<String>>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct LastMessage {
     pub id: Option<String>,
     pub body: Option<String>,
@@ -41,7 +42,7 @@ pub struct LastMessage {
 }
 
 /// What sort of conversation a chat is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Direct,

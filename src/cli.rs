@@ -14,6 +14,7 @@ use crate::provider::{Order, SortKey};
 #[command(
     name = "wa-inbox",
     version,
+    long_version = LONG_VERSION,
     about = "Your WhatsApp inbox in the terminal, across WhatsApp gateway APIs"
 )]
 #[command(
@@ -30,15 +31,20 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// Profile to use (from the config file)
+    /// Profile(s) to use; repeat or comma-separate to merge several inboxes into one
     #[arg(
         short,
         long,
         global = true,
         env = "WA_INBOX_PROFILE",
-        value_name = "NAME"
+        value_name = "NAME",
+        value_delimiter = ','
     )]
-    pub profile: Option<String>,
+    pub profile: Vec<String>,
+
+    /// Use every profile in the config file, merged into one inbox
+    #[arg(long, global = true, conflicts_with = "profile")]
+    pub all_profiles: bool,
 
     /// Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]
     #[arg(
@@ -53,6 +59,10 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(short, long, global = true, env = "WA_INBOX_OUTPUT", value_enum, default_value_t = Format::Table)]
     pub output: Format,
+
+    /// Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)
+    #[arg(long, global = true, value_name = "FIELDS", value_delimiter = ',')]
+    pub fields: Vec<String>,
 
     /// Leave out the header row (table, CSV, TSV)
     #[arg(long, global = true)]
@@ -79,8 +89,20 @@ pub struct GlobalArgs {
     pub concurrency: Option<u16>,
 
     /// Log each request (method, redacted URL, status, time) on stderr
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
+
+    /// No progress indicator, warnings or notes on stderr (errors still print)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Show table times in UTC
+    #[arg(long, global = true, conflicts_with = "relative")]
+    pub utc: bool,
+
+    /// Show table times as relative ("5 min ago")
+    #[arg(long, global = true)]
+    pub relative: bool,
 
     /// Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)
     #[arg(long, global = true)]
@@ -102,6 +124,13 @@ pub enum Command {
     },
     /// Serve the local gateway emulator (all gateways) until interrupted
     Sandbox(SandboxArgs),
+    /// Print the JSON Schema of the chat record
+    Schema,
+    /// Write the man page to stdout, or into a directory
+    Man {
+        /// Directory to write wa-inbox.1 into
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -116,9 +145,9 @@ pub enum ChatsCommand {
 
 #[derive(Debug, Clone, Args)]
 pub struct ChatArgs {
-    /// Return at most N chats
-    #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all")]
-    pub limit: usize,
+    /// Return at most N chats [default: 50; with --count: all]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub limit: Option<usize>,
 
     /// Return every chat, paging as needed
     #[arg(long)]
@@ -159,6 +188,29 @@ pub struct ChatArgs {
     /// Only chats of these kinds (comma-separated)
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
     pub kind: Vec<Kind>,
+
+    /// Exit 1 when no chat matched, 0 when some did (errors keep their codes)
+    #[arg(long)]
+    pub exit_status: bool,
+
+    /// Print only the number of matching chats (for `unread`, then a tab and the total unread messages)
+    #[arg(long)]
+    pub count: bool,
+}
+
+/// `--limit` when not given.
+pub const DEFAULT_LIMIT: usize = 50;
+
+impl ChatArgs {
+    /// The cap on rows: `None` = every chat (`--all`, or `--count` without `--limit`).
+    pub fn row_limit(&self) -> Option<usize> {
+        match (self.all, self.limit, self.count) {
+            (true, _, _) => None,
+            (false, Some(n), _) => Some(n),
+            (false, None, true) => None,
+            (false, None, false) => Some(DEFAULT_LIMIT),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -214,6 +266,13 @@ pub struct SandboxArgs {
     #[arg(long, value_name = "SPEC")]
     pub fault: Option<String>,
 }
+
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\ngateways: gowa, wawp, green-api, whatsapp-gateway, waha, evolution",
+    "\nfeatures: rustls TLS, sandbox emulator (--demo), output table/json/ndjson/csv/tsv",
+    "\nchat record schema: v1 (wa-inbox schema)"
+);
 
 /// Seconds as a bare number, or a humantime duration ("30s", "2h", "1d").
 pub fn parse_duration(s: &str) -> Result<Duration, String> {

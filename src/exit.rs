@@ -82,10 +82,15 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn report(err: &anyhow::Error) -> ExitCode {
     let code = from_error(err);
     if code != Exit::Ok {
-        let parts: Vec<String> = err.chain().map(|c| c.to_string()).collect();
-        crate::diag::error(&dedup_chain(&parts));
+        crate::diag::error(&one_line(err));
     }
     code.into()
+}
+
+/// The error and its causes as one line.
+pub fn one_line(err: &anyhow::Error) -> String {
+    let parts: Vec<String> = err.chain().map(|c| c.to_string()).collect();
+    dedup_chain(&parts)
 }
 
 /// Join a cause chain, skipping causes already spelled out by the one above.

@@ -1,16 +1,20 @@
-//! `chats list | overview | unread`: plan the run for the profile's gateway,
-//! stream it to the chosen format, then say on stderr how to continue a
-//! listing that stopped early. stdout only ever carries records.
+//! `chats list | overview | unread`, for one profile (streamed page by page)
+//! or several merged into one inbox (collected concurrently, then sorted).
+//! stdout carries only records (or the `--count` line); notes, progress and
+//! per-profile failures go to stderr.
 
-use anyhow::Context;
+use futures_util::future::join_all;
 
-use super::pipeline::{Extra, Outcome, Plan};
+use super::pipeline::{sort_chats, Extra, Outcome, Plan};
 use super::Ctx;
+use crate::chat::Chat;
 use crate::cli::{ChatArgs, ChatsCommand};
+use crate::config::Profile;
 use crate::exit::Exit;
-use crate::output::{self, Layout, Options, TimeStyle};
+use crate::output::progress::Progress;
+use crate::output::{self, Collect, Count, Layout, Sink};
 use crate::provider::paging::Resume;
-use crate::provider::View;
+use crate::provider::{Class, Order, ProviderError, SortKey, View};
 
 pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     let (view, args, extra) = match cmd {
@@ -33,75 +37,216 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
             },
         ),
     };
-    let profile = ctx.profile()?;
-    let provider = ctx.build(profile)?;
-    let caps = provider.capabilities(view);
-    let what = format!(
-        "{} for profile `{}` ({})",
-        verb(view),
-        profile.name,
-        profile.provider.name()
-    );
-    let plan = Plan::new(view, &args, &extra, caps).with_context(|| what.clone())?;
-    let opts = Options {
-        format: ctx.global.output,
-        no_header: ctx.global.no_header,
-        csv_raw: ctx.global.csv_raw,
-        fields: None,
-        layout: if view == View::List {
-            Layout::List
-        } else {
-            Layout::Overview
-        },
-        show_profile: false,
-        time: TimeStyle::Local,
+    let profiles = ctx.profiles()?;
+    let layout = if view == View::List {
+        Layout::List
+    } else {
+        Layout::Overview
     };
-    let mut sink = output::open(&opts, ctx.term, output::stdout());
-    let concurrency = ctx
-        .global
-        .concurrency
-        .map(usize::from)
-        .or(profile.common.concurrency)
-        .unwrap_or(crate::provider::DEFAULT_CONCURRENCY);
-    let mut outcome = Outcome::default();
-    let result = plan
-        .execute(&provider, concurrency, sink.as_mut(), &mut outcome)
-        .await;
-    // Close what was written (a JSON array, the table) even when a later page failed,
-    // but print nothing for a run that failed before its first row.
-    match &result {
-        Ok(()) => sink.finish()?,
-        Err(_) if outcome.shown > 0 => {
-            let _ = sink.finish();
+    let opts = ctx.output_options(layout, profiles.len() > 1)?;
+    // A progress line would garble rows streamed to the same terminal.
+    let streaming_to_tty =
+        ctx.term.stdout_tty && ctx.global.output != output::Format::Table && !args.count;
+    let progress = Progress::new(ctx.term.stderr_tty && !ctx.global.quiet && !streaming_to_tty);
+    let mut count = Count::default();
+    let mut out = (!args.count).then(|| output::open(&opts, ctx.term, output::stdout()));
+    let sink: &mut dyn Sink = match &mut out {
+        Some(s) => s.as_mut(),
+        None => &mut count,
+    };
+    let result = match profiles.as_slice() {
+        [one] => single(ctx, one, view, &args, &extra, sink, &progress).await,
+        many => merged(ctx, many, view, &args, &extra, sink, &progress).await,
+    };
+    progress.finish();
+    let (shown, exit) = match result {
+        Ok(r) => r,
+        Err((shown, err)) => {
+            // Close what was written (a JSON array, the table) even when a later page
+            // failed, but print nothing for a run that failed before its first row.
+            if shown > 0 {
+                let _ = sink.finish();
+            }
+            return Err(err);
         }
-        Err(_) => {}
+    };
+    sink.finish()?;
+    if args.count {
+        output::write_count(&count, view == View::Unread)?;
     }
-    result.with_context(|| what.clone())?;
+    Ok(match exit {
+        Exit::Ok if args.exit_status && shown == 0 => Exit::NoMatch,
+        e => e,
+    })
+}
+
+type Failed = (usize, anyhow::Error);
+
+/// One profile: stream pages straight to the sink.
+async fn single(
+    ctx: &Ctx,
+    profile: &Profile,
+    view: View,
+    args: &ChatArgs,
+    extra: &Extra,
+    sink: &mut dyn Sink,
+    progress: &Progress,
+) -> Result<(usize, Exit), Failed> {
+    let what = describe(view, profile);
+    let mut outcome = Outcome::default();
+    let run = async {
+        let provider = ctx.build(profile)?;
+        let plan = Plan::new(view, args, extra, provider.capabilities(view))?;
+        plan.execute(
+            &provider,
+            ctx.concurrency(profile),
+            sink,
+            &mut outcome,
+            progress,
+        )
+        .await
+    };
+    if let Err(e) = run.await {
+        return Err((outcome.shown, e.context(what)));
+    }
     if let Some(resume) = &outcome.resume {
-        crate::diag::note(&continue_hint(resume, &args));
+        crate::diag::note(&continue_hint(resume, args));
     } else if outcome.top_n_cut {
         crate::diag::note(&format!(
             "{} lists only its top {} chats here; use --all for every chat",
-            caps.gateway, outcome.shown
+            profile.provider.name(),
+            outcome.shown
         ));
     }
-    Ok(Exit::Ok)
+    Ok((outcome.shown, Exit::Ok))
 }
 
-fn verb(view: View) -> &'static str {
-    match view {
+/// Several profiles at once: each collected concurrently, then merged, sorted
+/// and capped. A failing profile does not stop the others.
+async fn merged(
+    ctx: &Ctx,
+    profiles: &[&Profile],
+    view: View,
+    args: &ChatArgs,
+    extra: &Extra,
+    sink: &mut dyn Sink,
+    progress: &Progress,
+) -> Result<(usize, Exit), Failed> {
+    let runs = join_all(profiles.iter().map(|p| async move {
+        let mut collect = Collect::default();
+        let mut outcome = Outcome::default();
+        let provider = ctx.build(p)?;
+        let plan = Plan::new(view, args, extra, provider.capabilities(view))?;
+        plan.execute(
+            &provider,
+            ctx.concurrency(p),
+            &mut collect,
+            &mut outcome,
+            progress,
+        )
+        .await?;
+        Ok::<(Vec<Chat>, Outcome), anyhow::Error>((collect.0, outcome))
+    }))
+    .await;
+    let mut all = Vec::new();
+    let mut exit = Exit::Ok;
+    let mut skipped = 0;
+    let mut cut = Vec::new();
+    for (p, run) in profiles.iter().zip(runs) {
+        match run {
+            Ok((chats, outcome)) => {
+                if outcome.resume.is_some() || outcome.top_n_cut {
+                    cut.push(p.name.as_str());
+                }
+                all.extend(chats);
+            }
+            Err(e) if view == View::Unread && is_unsupported(&e) => {
+                skipped += 1;
+                crate::diag::warn(&format!(
+                    "skipping profile `{}`: {}",
+                    p.name,
+                    root_message(&e)
+                ));
+            }
+            Err(e) => {
+                let e = e.context(describe(view, p));
+                if exit == Exit::Ok {
+                    exit = crate::exit::from_error(&e);
+                }
+                crate::diag::error(&crate::exit::one_line(&e));
+            }
+        }
+    }
+    if skipped == profiles.len() {
+        let e = ProviderError::unsupported(
+            "none of the selected profiles' gateways reports unread counts",
+        );
+        return Err((0, anyhow::Error::new(e)));
+    }
+    let (key, order) = args
+        .sort
+        .map_or(default_merge_order(view, extra, args), |k| {
+            (
+                k,
+                args.order.unwrap_or(if k == SortKey::Activity {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                }),
+            )
+        });
+    sort_chats(&mut all, key, order);
+    if let Some(limit) = args.row_limit() {
+        all.truncate(limit);
+    }
+    sink.write(&all).map_err(|e| (0, e.into()))?;
+    if !cut.is_empty() {
+        crate::diag::note(&format!(
+            "more chats follow in profile(s) {}; use --all for every chat",
+            cut.join(", ")
+        ));
+    }
+    Ok((all.len(), exit))
+}
+
+fn default_merge_order(view: View, extra: &Extra, args: &ChatArgs) -> (SortKey, Order) {
+    let asc = view == View::Unread && extra.older_than.is_some();
+    (
+        SortKey::Activity,
+        args.order
+            .unwrap_or(if asc { Order::Asc } else { Order::Desc }),
+    )
+}
+
+fn is_unsupported(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<ProviderError>()
+            .is_some_and(|p| p.class() == Class::Unsupported)
+    })
+}
+
+fn root_message(e: &anyhow::Error) -> String {
+    e.root_cause().to_string()
+}
+
+fn describe(view: View, profile: &Profile) -> String {
+    let verb = match view {
         View::List => "listing chats",
         View::Overview => "building the overview",
         View::Unread => "finding unread chats",
-    }
+    };
+    format!(
+        "{verb} for profile `{}` ({})",
+        profile.name,
+        profile.provider.name()
+    )
 }
 
 fn continue_hint(resume: &Resume, args: &ChatArgs) -> String {
-    let limit = if args.limit == 50 {
-        String::new()
-    } else {
-        format!(" --limit {}", args.limit)
-    };
+    let limit = args
+        .limit
+        .map(|l| format!(" --limit {l}"))
+        .unwrap_or_default();
     match resume {
         Resume::Offset(o) => format!("more chats follow; continue with --offset {o}{limit}, or use --all"),
         Resume::Cursor { cursor, skip: 0 } => format!("more chats follow; continue with --cursor {cursor}{limit}, or use --all"),

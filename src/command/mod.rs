@@ -3,9 +3,11 @@
 
 mod chats;
 mod completions;
+mod man;
 mod pipeline;
 mod profiles;
 mod sandbox;
+pub mod schema;
 
 use std::path::PathBuf;
 
@@ -14,7 +16,9 @@ use anyhow::Context;
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::config::{Config, Profile};
 use crate::exit::Exit;
-use crate::output::Term;
+use crate::exit::UsageError;
+use crate::output::fields::Field;
+use crate::output::{Layout, Options, Term, TimeStyle};
 use crate::provider::{self, AnyProvider, Overrides};
 
 /// Where `--demo` points when no `-p` is given.
@@ -30,9 +34,11 @@ pub struct Ctx {
 
 pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
     let g = cli.global;
-    crate::diag::set_verbosity(g.verbose, false);
+    crate::diag::set_verbosity(g.verbose, g.quiet);
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
+        Command::Schema => schema::run(),
+        Command::Man { dir } => man::run(dir.as_deref()),
         Command::Sandbox(args) => sandbox::run(args).await,
         Command::Profiles(cmd) => profiles::run(cmd, &Ctx::new(g).await?).await,
         Command::Chats(cmd) => chats::run(cmd, &Ctx::new(g).await?).await,
@@ -72,9 +78,64 @@ impl Ctx {
         &self.config
     }
 
-    /// The profile named by `-p`, or the default one.
-    pub fn profile(&self) -> anyhow::Result<&Profile> {
-        Ok(self.config.select(self.global.profile.as_deref())?)
+    /// The profiles named by `-p` (each once, in order), all of them with
+    /// `--all-profiles`, or the default one.
+    pub fn profiles(&self) -> anyhow::Result<Vec<&Profile>> {
+        if self.global.all_profiles {
+            let all: Vec<&Profile> = self.config.profiles.values().collect();
+            if all.is_empty() {
+                return Err(crate::config::ConfigError(format!(
+                    "{} defines no profiles",
+                    self.config.path.display()
+                ))
+                .into());
+            }
+            return Ok(all);
+        }
+        if self.global.profile.is_empty() {
+            return Ok(vec![self.config.select(None)?]);
+        }
+        let mut out: Vec<&Profile> = Vec::new();
+        for name in &self.global.profile {
+            let p = self.config.select(Some(name.trim()))?;
+            if !out.iter().any(|q| q.name == p.name) {
+                out.push(p);
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn concurrency(&self, profile: &Profile) -> usize {
+        self.global
+            .concurrency
+            .map(usize::from)
+            .or(profile.common.concurrency)
+            .unwrap_or(provider::DEFAULT_CONCURRENCY)
+            .max(1)
+    }
+
+    /// Output options from the global flags.
+    pub fn output_options(&self, layout: Layout, show_profile: bool) -> anyhow::Result<Options> {
+        let g = &self.global;
+        let fields = if g.fields.is_empty() {
+            None
+        } else {
+            Some(Field::parse_list(&g.fields).map_err(UsageError)?)
+        };
+        let time = match (g.utc, g.relative) {
+            (true, _) => TimeStyle::Utc,
+            (_, true) => TimeStyle::Relative,
+            _ => TimeStyle::Local,
+        };
+        Ok(Options {
+            format: g.output,
+            no_header: g.no_header,
+            csv_raw: g.csv_raw,
+            fields,
+            layout,
+            show_profile,
+            time,
+        })
     }
 
     pub fn build(&self, profile: &Profile) -> anyhow::Result<AnyProvider> {

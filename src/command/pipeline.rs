@@ -8,6 +8,7 @@ use std::time::Duration;
 use crate::chat::{Chat, Kind};
 use crate::cli::ChatArgs;
 use crate::exit::UsageError;
+use crate::output::progress::Progress;
 use crate::output::Sink;
 use crate::provider::paging::{Pager, Resume};
 use crate::provider::{
@@ -165,7 +166,7 @@ impl Plan {
                 client_sort = Some(w);
             }
         }
-        let limit = (!args.all).then_some(args.limit);
+        let limit = args.row_limit();
         Ok(Plan {
             query,
             start,
@@ -234,6 +235,7 @@ impl Plan {
         concurrency: usize,
         sink: &mut dyn Sink,
         outcome: &mut Outcome,
+        progress: &Progress,
     ) -> anyhow::Result<()> {
         let mut pager = Pager::new(
             provider,
@@ -257,6 +259,7 @@ impl Plan {
             let Some(page) = pager.next(want, read_ahead).await? else {
                 break;
             };
+            progress.update(pager.pages, pager.fetched, pager.total());
             seen_any |= !page.is_empty();
             seen_unread_known |= page.iter().any(|c| c.unread_count.is_some());
             let page_len = page.len();

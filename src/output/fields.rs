@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::chat::Chat;
 
+/// A flat column; `LastMessage` is the whole nested object in JSON and its body elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Profile,
@@ -62,6 +63,28 @@ impl Field {
         Field::EphemeralSeconds,
         Field::Aliases,
     ];
+
+    /// Parse `--fields`; an unknown name is an error listing the valid ones.
+    pub fn parse_list(names: &[String]) -> Result<Vec<Field>, String> {
+        let valid = || {
+            let mut all: Vec<&str> = Field::FLAT.iter().map(|f| f.name()).collect();
+            all.insert(9, Field::LastMessage.name());
+            all.join(", ")
+        };
+        names
+            .iter()
+            .map(|n| n.trim())
+            .filter(|n| !n.is_empty())
+            .map(|n| {
+                Field::FLAT
+                    .iter()
+                    .chain([&Field::LastMessage])
+                    .find(|f| f.name() == n)
+                    .copied()
+                    .ok_or_else(|| format!("unknown field \"{n}\"; valid fields: {}", valid()))
+            })
+            .collect()
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -145,5 +168,28 @@ impl Cell {
 
     pub fn is_text(&self) -> bool {
         matches!(self, Cell::Text(_) | Cell::List(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_fields_in_order_and_refuse_unknown() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            Field::parse_list(&names(&["name", "last_message.body", "unread_count"])).unwrap(),
+            vec![Field::Name, Field::LastMessageBody, Field::UnreadCount]
+        );
+        assert_eq!(
+            Field::parse_list(&names(&["last_message"])).unwrap(),
+            vec![Field::LastMessage]
+        );
+        let e = Field::parse_list(&names(&["nmae"])).unwrap_err();
+        assert!(
+            e.contains("unknown field \"nmae\"") && e.contains("last_message.body"),
+            "{e}"
+        );
     }
 }

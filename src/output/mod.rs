@@ -9,6 +9,7 @@
 pub mod csv;
 pub mod fields;
 pub mod json;
+pub mod progress;
 pub mod report;
 pub mod sanitize;
 pub mod table;
@@ -119,4 +120,49 @@ pub fn open<W: Write + 'static>(opts: &Options, term: Term, out: W) -> Box<dyn S
         Format::Csv => Box::new(csv::CsvSink::new(opts, b',', out)),
         Format::Tsv => Box::new(csv::CsvSink::new(opts, b'\t', out)),
     }
+}
+
+/// Keeps every chat (merged views sort them before output).
+#[derive(Default)]
+pub struct Collect(pub Vec<Chat>);
+
+impl Sink for Collect {
+    fn write(&mut self, chats: &[Chat]) -> io::Result<()> {
+        self.0.extend_from_slice(chats);
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `--count`: the number of chats and of unread messages, nothing else.
+#[derive(Default)]
+pub struct Count {
+    pub chats: u64,
+    pub unread: u64,
+}
+
+impl Sink for Count {
+    fn write(&mut self, chats: &[Chat]) -> io::Result<()> {
+        self.chats += chats.len() as u64;
+        self.unread += chats.iter().filter_map(|c| c.unread_count).sum::<u64>();
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Print the `--count` line: chats, and for `unread` a tab and the unread total.
+pub fn write_count(count: &Count, with_unread: bool) -> io::Result<()> {
+    let mut out = stdout();
+    if with_unread {
+        writeln!(out, "{}\t{}", count.chats, count.unread)?;
+    } else {
+        writeln!(out, "{}", count.chats)?;
+    }
+    out.flush()
 }

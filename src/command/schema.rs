@@ -1,0 +1,79 @@
+//! `wa-inbox schema`: the JSON Schema of the chat record, generated from the
+//! Rust type so it cannot drift from what `-o json` prints.
+
+use std::io::Write;
+
+use crate::chat::Chat;
+use crate::exit::Exit;
+
+/// Bumped only on a breaking change (a key renamed or removed); adding keys keeps it.
+pub const RECORD_VERSION: u32 = 1;
+
+pub fn run() -> anyhow::Result<Exit> {
+    let mut out = crate::output::stdout();
+    serde_json::to_writer_pretty(&mut out, &schema())?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(Exit::Ok)
+}
+
+pub fn schema() -> serde_json::Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(Chat)).unwrap_or_default();
+    // Every key is always present (null when unknown): all properties are required.
+    require_all(&mut schema);
+    if let Some(defs) = schema.get_mut("$defs").and_then(|d| d.as_object_mut()) {
+        defs.values_mut().for_each(require_all);
+    }
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert(
+            "$id".into(),
+            format!("https://wa-inbox.dev/schema/chat-v{RECORD_VERSION}.json").into(),
+        );
+        obj.insert("x-record-version".into(), RECORD_VERSION.into());
+    }
+    schema
+}
+
+fn require_all(schema: &mut serde_json::Value) {
+    let keys: Option<Vec<serde_json::Value>> = schema
+        .get("properties")
+        .and_then(|p| p.as_object())
+        .map(|p| p.keys().map(|k| k.clone().into()).collect());
+    if let (Some(keys), Some(obj)) = (keys, schema.as_object_mut()) {
+        obj.insert("required".into(), keys.into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn schema_lists_every_record_key_as_required() {
+        let s = super::schema();
+        let required: Vec<&str> = s["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        for key in [
+            "profile",
+            "provider",
+            "id",
+            "jid",
+            "phone",
+            "kind",
+            "name",
+            "unread_count",
+            "last_activity_at",
+            "last_message",
+            "archived",
+            "pinned",
+            "muted_until",
+            "ephemeral_seconds",
+            "aliases",
+        ] {
+            assert!(required.contains(&key), "{key} missing from {required:?}");
+        }
+        assert_eq!(s["x-record-version"], 1);
+    }
+}
