@@ -10,18 +10,21 @@ use super::fields::Field;
 use super::Sink;
 use crate::chat::Chat;
 
-/// The record, or only the `--fields` asked for, in that order.
-pub fn record(chat: &Chat, fields: Option<&[Field]>) -> io::Result<Value> {
+/// Write the record, or only the `--fields` asked for in that order, as compact JSON.
+fn write_record<W: Write>(out: &mut W, chat: &Chat, fields: Option<&[Field]>) -> io::Result<()> {
     match fields {
-        None => serde_json::to_value(chat).map_err(io::Error::other),
-        Some(fields) => {
-            let mut map = Map::new();
-            for f in fields {
-                map.insert(f.name().to_owned(), f.json(chat));
-            }
-            Ok(Value::Object(map))
-        }
+        None => serde_json::to_writer(out, chat)?,
+        Some(fields) => serde_json::to_writer(out, &selected(chat, fields))?,
     }
+    Ok(())
+}
+
+fn selected(chat: &Chat, fields: &[Field]) -> Value {
+    let map: Map<String, Value> = fields
+        .iter()
+        .map(|f| (f.name().to_owned(), f.json(chat)))
+        .collect();
+    Value::Object(map)
 }
 
 pub struct NdjsonSink<W: Write> {
@@ -38,7 +41,7 @@ impl<W: Write> NdjsonSink<W> {
 impl<W: Write> Sink for NdjsonSink<W> {
     fn write(&mut self, chats: &[Chat]) -> io::Result<()> {
         for c in chats {
-            serde_json::to_writer(&mut self.out, &record(c, self.fields.as_deref())?)?;
+            write_record(&mut self.out, c, self.fields.as_deref())?;
             self.out.write_all(b"\n")?;
         }
         self.out.flush()
@@ -72,14 +75,17 @@ impl<W: Write> JsonSink<W> {
 impl<W: Write> Sink for JsonSink<W> {
     fn write(&mut self, chats: &[Chat]) -> io::Result<()> {
         for c in chats {
-            let value = record(c, self.fields.as_deref())?;
             if self.pretty {
+                let value = match self.fields.as_deref() {
+                    None => serde_json::to_value(c).map_err(io::Error::other)?,
+                    Some(f) => selected(c, f),
+                };
                 self.buffered.push(value);
                 continue;
             }
             self.out
                 .write_all(if self.written == 0 { b"[" } else { b"," })?;
-            serde_json::to_writer(&mut self.out, &value)?;
+            write_record(&mut self.out, c, self.fields.as_deref())?;
             self.written += 1;
         }
         self.out.flush()

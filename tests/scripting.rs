@@ -1,0 +1,270 @@
+//! The scripting contract (issue 5): merged profiles, --fields, the schema,
+//! cron-friendly exits, --count, times, quiet, the man page.
+
+use crate::util::TestEnv;
+
+/// Two GOWA profiles on the sandbox, plus one whose gateway is down.
+fn two_and_dead() -> TestEnv {
+    let env = TestEnv::new().only(&["gowa"]);
+    let gowa = std::fs::read_to_string(&env.config).unwrap();
+    let second = gowa.replace("[profiles.gowa]", "[profiles.second]");
+    env.write_config(&format!(
+        "{gowa}\n{second}\n[profiles.dead]\nprovider = \"gowa\"\nbase_url = \"http://127.0.0.1:9\"\nretries = 0\n"
+    ));
+    env
+}
+
+#[test]
+fn merged_profiles_are_sorted_and_carry_their_profile() {
+    let env = two_and_dead();
+    let run = env.run(&[
+        "-p",
+        "gowa,second",
+        "chats",
+        "list",
+        "--limit",
+        "6",
+        "-o",
+        "ndjson",
+    ]);
+    run.expect(0);
+    let rows = run.ndjson();
+    assert_eq!(rows.len(), 6);
+    let profiles: Vec<&str> = rows
+        .iter()
+        .map(|r| r["profile"].as_str().unwrap())
+        .collect();
+    assert!(
+        profiles.contains(&"gowa") && profiles.contains(&"second"),
+        "{profiles:?}"
+    );
+    let times: Vec<&str> = rows
+        .iter()
+        .map(|r| r["last_activity_at"].as_str().unwrap())
+        .collect();
+    assert!(
+        times.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {times:?}"
+    );
+    // Repeating -p works too, and the table gains a PROFILE column.
+    let table = env.run(&[
+        "-p", "gowa", "-p", "second", "chats", "list", "--limit", "2",
+    ]);
+    assert!(table.stdout.contains("PROFILE"), "{}", table.stdout);
+}
+
+#[test]
+fn a_failing_profile_does_not_stop_the_others() {
+    let env = two_and_dead();
+    let run = env.run(&[
+        "--all-profiles",
+        "chats",
+        "list",
+        "--limit",
+        "4",
+        "-o",
+        "ndjson",
+    ]);
+    run.expect(7);
+    assert_eq!(run.ndjson().len(), 4, "the working profiles still print");
+    assert!(
+        run.stderr.contains("profile `dead`") && run.stderr.contains("connection refused"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn several_failures_are_all_listed_and_the_first_sets_the_code() {
+    let env = TestEnv::new().no_calls_expected();
+    env.write_config(
+        "[profiles.a]\nprovider = \"gowa\"\nbase_url = \"http://127.0.0.1:9\"\nretries = 0\n\
+         [profiles.b]\nprovider = \"gowa\"\nbase_url = \"http://gowa.example.com\"\n",
+    );
+    let run = env.run(&["--all-profiles", "chats", "list"]);
+    run.expect(7);
+    assert!(
+        run.stderr.contains("profile `a`") && run.stderr.contains("profile `b`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn fields_select_and_order_keys_in_every_format() {
+    let env = TestEnv::new().only(&["gowa"]);
+    let args = |fmt: &'static str| {
+        [
+            "--fields",
+            "name,last_message.body,kind",
+            "chats",
+            "overview",
+            "--limit",
+            "2",
+            "-o",
+            fmt,
+        ]
+    };
+    let json = env.run(&args("json")).json();
+    let keys: Vec<&String> = json[0].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["name", "last_message.body", "kind"]);
+    let csv = env.run(&args("csv"));
+    assert_eq!(csv.lines()[0], "name,last_message.body,kind");
+    let table = env.run(&args("table"));
+    assert!(
+        table.lines()[0].contains("NAME") && table.lines()[0].contains("LAST MESSAGE BODY"),
+        "{}",
+        table.stdout
+    );
+    let nested = env
+        .run(&[
+            "--fields",
+            "id,last_message",
+            "chats",
+            "overview",
+            "--limit",
+            "1",
+            "-o",
+            "json",
+        ])
+        .json();
+    assert!(nested[0]["last_message"].is_object() || nested[0]["last_message"].is_null());
+}
+
+#[test]
+fn unknown_field_is_exit_2_listing_valid_ones() {
+    let env = TestEnv::new().only(&["gowa"]).no_calls_expected();
+    let run = env.run(&["--fields", "name,nmae", "chats", "list"]);
+    run.expect(2);
+    assert!(
+        run.stderr.contains("nmae") && run.stderr.contains("unread_count"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn schema_is_json_schema_of_the_record() {
+    let env = TestEnv::new().no_calls_expected();
+    let run = env.run(&["schema"]);
+    run.expect(0);
+    let s = run.json();
+    assert_eq!(s["title"], "wa-inbox chat record v1");
+    assert!(s["properties"]["last_message"].is_object());
+    assert_eq!(
+        s["required"].as_array().unwrap().len(),
+        s["properties"].as_object().unwrap().len()
+    );
+}
+
+#[test]
+fn exit_status_distinguishes_match_from_none() {
+    let env = TestEnv::new().only(&["gowa"]);
+    env.run(&[
+        "chats",
+        "list",
+        "--search",
+        "no such chat",
+        "--exit-status",
+        "-o",
+        "json",
+    ])
+    .expect(1);
+    env.run(&[
+        "chats",
+        "list",
+        "--search",
+        "Pizza",
+        "--exit-status",
+        "-o",
+        "json",
+    ])
+    .expect(0);
+    // Without the flag, nothing matched is still success.
+    env.run(&["chats", "list", "--search", "no such chat", "-o", "json"])
+        .expect(0);
+    // Errors keep their own codes.
+    env.run(&["chats", "unread", "--exit-status"]).expect(9);
+}
+
+#[test]
+fn count_prints_only_the_number_of_all_matching_chats() {
+    let env = TestEnv::new().only(&["gowa"]);
+    let run = env.run(&["chats", "list", "--count"]);
+    run.expect(0);
+    assert_eq!(run.stdout.trim(), env.sandbox.chats().len().to_string());
+    let capped = env.run(&["chats", "list", "--count", "--limit", "5"]);
+    assert_eq!(capped.stdout, "5\n");
+}
+
+#[test]
+fn table_times_local_utc_and_relative() {
+    let env = TestEnv::new().only(&["gowa"]);
+    let utc = env.run(&["--utc", "chats", "list", "--limit", "1"]);
+    assert!(utc.stdout.contains(" UTC"), "{}", utc.stdout);
+    let rel = env.run(&["--relative", "chats", "list", "--limit", "1"]);
+    assert!(
+        rel.stdout.contains(" ago") || rel.stdout.contains("just now"),
+        "{}",
+        rel.stdout
+    );
+    // JSON always carries RFC 3339 UTC.
+    let json = env
+        .run(&["--relative", "chats", "list", "--limit", "1", "-o", "json"])
+        .json();
+    assert!(json[0]["last_activity_at"].as_str().unwrap().ends_with('Z'));
+}
+
+#[test]
+fn quiet_silences_notes_and_warnings() {
+    let env = TestEnv::new().only(&["gowa"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&env.config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let loud = env.run(&["chats", "list", "--limit", "1"]);
+    assert!(!loud.stderr.is_empty());
+    let quiet = env.run(&["-q", "chats", "list", "--limit", "1"]);
+    quiet.expect(0);
+    assert_eq!(quiet.stderr, "");
+}
+
+#[test]
+fn no_progress_when_stderr_is_not_a_terminal() {
+    let env = TestEnv::new().only(&["gowa"]);
+    let run = env.run(&["chats", "list", "--all", "-o", "ndjson"]);
+    run.expect(0);
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn man_page_to_stdout_and_to_a_directory() {
+    let env = TestEnv::new().no_calls_expected();
+    let run = env.run(&["man"]);
+    run.expect(0);
+    assert!(run.stdout.contains(".TH wa-inbox 1"));
+    let dir = env.dir.path().join("man1");
+    std::fs::create_dir_all(&dir).unwrap();
+    env.run(&["man", dir.to_str().unwrap()]).expect(0);
+    assert!(std::fs::read_to_string(dir.join("wa-inbox.1"))
+        .unwrap()
+        .contains(".TH wa-inbox 1"));
+}
+
+#[test]
+fn long_version_names_the_gateways() {
+    let env = TestEnv::new().no_calls_expected();
+    let run = env.run(&["--version"]);
+    run.expect(0);
+    for gw in [
+        "gowa",
+        "wawp",
+        "green-api",
+        "whatsapp-gateway",
+        "waha",
+        "evolution",
+    ] {
+        assert!(run.stdout.contains(gw), "{gw}: {}", run.stdout);
+    }
+}
