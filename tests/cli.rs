@@ -3,6 +3,7 @@
 
 mod util;
 
+mod fuzz;
 mod general;
 mod gowa;
 mod robustness;

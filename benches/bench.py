@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""wa-inbox benchmark: time to first row, total time and peak RSS of
+`chats list --all -o ndjson`, against the same pages fetched by a sequential
+`curl | jq` loop, all against `wa-inbox sandbox` with latency per request.
+Prints a table of figures and ratios, and the targets from issue 6."""
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+
+LATENCY_MS = 20
+
+
+def start_sandbox(binary, chats, latency_ms):
+    proc = subprocess.Popen(
+        [binary, "sandbox", "--port", "0", "--chats", str(chats), "--latency", f"{latency_ms}ms"],
+        stdout=subprocess.PIPE, text=True)
+    addr = proc.stdout.readline().split()[-1]
+    snippet = []
+    for line in proc.stdout:
+        if line.startswith("# Change faults"):
+            break
+        snippet.append(line)
+    return proc, addr, "".join(snippet)
+
+
+def measure(cmd, env=None, shell=False):
+    """Run cmd, return (seconds, seconds to first stdout line, lines, peak RSS MiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, shell=shell)
+    first = None
+    lines = 0
+    for _ in proc.stdout:
+        if first is None:
+            first = time.perf_counter() - start
+        lines += 1
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    total = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"benchmark command failed (exit {proc.returncode}): {cmd}")
+    return total, first or total, lines, usage.ru_maxrss / 1024
+
+
+def profile_value(snippet, profile, key):
+    section = snippet.split(f"[profiles.{profile}]")[1].split("[profiles.")[0]
+    for line in section.splitlines():
+        if line.startswith(key + " ="):
+            return line.split("=", 1)[1].strip().strip('"')
+    raise KeyError(key)
+
+
+def gowa_curl_loop(snippet, page):
+    url = profile_value(snippet, "gowa", "base_url")
+    user = profile_value(snippet, "gowa", "username")
+    password = profile_value(snippet, "gowa", "password")
+    device = profile_value(snippet, "gowa", "device_id")
+    return f"""
+offset=0
+while :; do
+  out=$(curl -sf -u '{user}:{password}' -H 'X-Device-Id: {device}' "{url}/chats?limit={page}&offset=$offset" | jq -c '.results.data[]')
+  [ -n "$out" ] && printf '%s\\n' "$out"
+  n=$(printf '%s' "$out" | grep -c . || true)
+  [ "$n" -lt {page} ] && break
+  offset=$((offset + {page}))
+done
+"""
+
+
+def gateway_curl_loop(snippet, page):
+    url = profile_value(snippet, "whatsapp-gateway", "base_url")
+    session = profile_value(snippet, "whatsapp-gateway", "session")
+    token = profile_value(snippet, "whatsapp-gateway", "token")
+    return f"""
+cursor=
+while :; do
+  resp=$(curl -sf -H 'Authorization: Bearer {token}' "{url}/api/v1/sessions/{session}/chats?limit={page}${{cursor:+&cursor=$cursor}}")
+  printf '%s' "$resp" | jq -c '.data[]'
+  cursor=$(printf '%s' "$resp" | jq -r '.nextCursor // empty')
+  [ -z "$cursor" ] && break
+done
+"""
+
+
+class Bench:
+    def __init__(self, binary):
+        self.binary = os.path.abspath(binary)
+        self.rows = []
+        self.targets = []
+
+    def run(self, chats, profile, page, curl_loop=None, label=None):
+        sandbox, _, snippet = start_sandbox(self.binary, chats, LATENCY_MS)
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                config = os.path.join(tmp, "config.toml")
+                with open(config, "w") as f:
+                    f.write(snippet)
+                os.chmod(config, 0o600)
+                env = {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
+                ours = measure([self.binary, "-q", "-p", profile, "chats", "list", "--all", "--page-size", str(page), "-o", "ndjson"], env)
+                if ours[2] == 0:
+                    sys.exit(f"{profile}: no rows")
+                theirs = measure(["bash", "-c", curl_loop(snippet, page)]) if curl_loop else None
+        finally:
+            sandbox.kill()
+            sandbox.wait()
+        self.rows.append((label or f"{profile} list --all, {chats} chats, page {page}", chats, ours, theirs))
+        return ours, theirs
+
+    def overview(self, chats, concurrency=4):
+        sandbox, _, snippet = start_sandbox(self.binary, chats, LATENCY_MS)
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                config = os.path.join(tmp, "config.toml")
+                with open(config, "w") as f:
+                    f.write(snippet)
+                os.chmod(config, 0o600)
+                env = {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
+                ours = measure([self.binary, "-q", "-p", "gowa", "--concurrency", str(concurrency), "chats", "overview", "--all", "-o", "ndjson"], env)
+        finally:
+            sandbox.kill()
+            sandbox.wait()
+        self.rows.append((f"gowa overview --all, {chats} chats (+1 call/chat)", chats, ours, None))
+        return ours
+
+
+def fmt(m):
+    return f"{m[0]:7.2f}s  first row {m[1] * 1000:6.0f} ms  rss {m[3]:5.1f} MiB  ({m[2]} rows)"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", default="target/release/wa-inbox")
+    ap.add_argument("--smoke", action="store_true", help="small inboxes: checks the benchmark works, not the targets")
+    args = ap.parse_args()
+    b = Bench(args.binary)
+    big, huge, ov = (2_000, 5_000, 100) if args.smoke else (20_000, 100_000, 1_000)
+    rtt = LATENCY_MS / 1000
+
+    print(f"wa-inbox benchmark: sandbox latency {LATENCY_MS} ms per request; {os.cpu_count()} cores, "
+          f"{platform.machine()}, {platform.system()} {platform.release()}")
+    gowa = b.run(big, "gowa", 100, gowa_curl_loop)
+    gw = b.run(big, "whatsapp-gateway", 200, gateway_curl_loop)
+    gowa_huge = b.run(huge, "gowa", 100, gowa_curl_loop if not args.smoke else None)
+    overview = b.overview(ov)
+
+    print()
+    for label, _, ours, theirs in b.rows:
+        print(f"{label}")
+        print(f"  wa-inbox   {fmt(ours)}")
+        if theirs:
+            print(f"  curl | jq  {fmt(theirs)}")
+            print(f"  ratio      {ours[0] / theirs[0]:.2f} of the curl loop's time")
+    ideal = ov / 4 * rtt
+    checks = [
+        (f"GOWA --all over {big} chats: <= 0.3 x curl loop", gowa[0][0] / gowa[1][0], 0.3),
+        (f"cursor paging over {big} chats: <= 0.7 x curl loop", gw[0][0] / gw[1][0], 0.7),
+        (f"{huge} chats as NDJSON: peak RSS <= 30 MiB", gowa_huge[0][3], 30.0),
+        ("time to first row (GOWA): <= 2 round trips", gowa[0][1] / rtt, 2.0),
+        ("time to first row (gateway): <= 2 round trips", gw[0][1] / rtt, 2.0),
+        (f"overview over {ov} GOWA chats: <= 1.5 x ideal {ideal:.2f}s", overview[0] / ideal, 1.5),
+    ]
+    print("\ntargets" + (" (smoke run: small inboxes, figures not comparable)" if args.smoke else ""))
+    failed = 0
+    for name, value, limit in checks:
+        ok = value <= limit
+        failed += not ok
+        print(f"  {'ok  ' if ok else 'MISS'} {name}: measured {value:.2f}")
+    print(f"\ntargets met: {len(checks) - failed} of {len(checks)}")
+
+
+if __name__ == "__main__":
+    main()
