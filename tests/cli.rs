@@ -5,3 +5,4 @@ mod util;
 
 mod general;
 mod gowa;
+mod green_api;
