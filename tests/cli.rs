@@ -6,3 +6,4 @@ mod util;
 mod general;
 mod gowa;
 mod green_api;
+mod wa_gateway;

@@ -12,6 +12,7 @@ pub mod gowa;
 pub mod green_api;
 pub mod http;
 pub mod paging;
+pub mod wa_gateway;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -145,12 +146,14 @@ pub trait Provider {
 pub enum ProviderConfig {
     Gowa(gowa::Config),
     GreenApi(green_api::Config),
+    WaGateway(wa_gateway::Config),
 }
 
 /// The gateway a profile talks to.
 pub enum AnyProvider {
     Gowa(gowa::Gowa),
     GreenApi(green_api::GreenApi),
+    WaGateway(wa_gateway::WaGateway),
 }
 
 macro_rules! dispatch {
@@ -158,12 +161,13 @@ macro_rules! dispatch {
         match $value {
             AnyProvider::Gowa($p) => $body,
             AnyProvider::GreenApi($p) => $body,
+            AnyProvider::WaGateway($p) => $body,
         }
     };
 }
 
 impl ProviderConfig {
-    pub const NAMES: &'static [&'static str] = &["gowa", "green-api"];
+    pub const NAMES: &'static [&'static str] = &["gowa", "green-api", "whatsapp-gateway"];
 
     pub fn from_table(provider: &str, table: toml::Table) -> Result<ProviderConfig, String> {
         fn parse<T: serde::de::DeserializeOwned>(table: toml::Table) -> Result<T, String> {
@@ -174,6 +178,7 @@ impl ProviderConfig {
         Ok(match provider {
             "gowa" => ProviderConfig::Gowa(parse(table)?),
             "green-api" => ProviderConfig::GreenApi(parse(table)?),
+            "whatsapp-gateway" => ProviderConfig::WaGateway(parse(table)?),
             other => {
                 return Err(format!(
                     "unknown provider \"{other}\" (one of: {})",
@@ -187,6 +192,7 @@ impl ProviderConfig {
         match self {
             ProviderConfig::Gowa(_) => "gowa",
             ProviderConfig::GreenApi(_) => "green-api",
+            ProviderConfig::WaGateway(_) => "whatsapp-gateway",
         }
     }
 
@@ -194,6 +200,7 @@ impl ProviderConfig {
         match self {
             ProviderConfig::Gowa(c) => c.base_url(),
             ProviderConfig::GreenApi(c) => c.base_url(),
+            ProviderConfig::WaGateway(c) => c.base_url(),
         }
     }
 
@@ -202,6 +209,7 @@ impl ProviderConfig {
         match self {
             ProviderConfig::Gowa(c) => c.secrets(),
             ProviderConfig::GreenApi(c) => c.secrets(),
+            ProviderConfig::WaGateway(c) => c.secrets(),
         }
     }
 }
@@ -271,6 +279,9 @@ pub fn build(
         ProviderConfig::Gowa(cfg) => AnyProvider::Gowa(gowa::Gowa::new(cfg, &env)?),
         ProviderConfig::GreenApi(cfg) => {
             AnyProvider::GreenApi(green_api::GreenApi::new(cfg, &env)?)
+        }
+        ProviderConfig::WaGateway(cfg) => {
+            AnyProvider::WaGateway(wa_gateway::WaGateway::new(cfg, &env)?)
         }
     })
 }
