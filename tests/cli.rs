@@ -3,6 +3,7 @@
 
 mod util;
 
+mod evolution;
 mod general;
 mod gowa;
 mod green_api;

@@ -8,6 +8,7 @@
 
 pub mod body;
 pub mod error;
+pub mod evolution;
 pub mod gowa;
 pub mod green_api;
 pub mod http;
@@ -147,6 +148,7 @@ pub enum ProviderConfig {
     Gowa(gowa::Config),
     GreenApi(green_api::Config),
     WaGateway(wa_gateway::Config),
+    Evolution(evolution::Config),
 }
 
 /// The gateway a profile talks to.
@@ -154,6 +156,7 @@ pub enum AnyProvider {
     Gowa(gowa::Gowa),
     GreenApi(green_api::GreenApi),
     WaGateway(wa_gateway::WaGateway),
+    Evolution(evolution::Evolution),
 }
 
 macro_rules! dispatch {
@@ -162,12 +165,14 @@ macro_rules! dispatch {
             AnyProvider::Gowa($p) => $body,
             AnyProvider::GreenApi($p) => $body,
             AnyProvider::WaGateway($p) => $body,
+            AnyProvider::Evolution($p) => $body,
         }
     };
 }
 
 impl ProviderConfig {
-    pub const NAMES: &'static [&'static str] = &["gowa", "green-api", "whatsapp-gateway"];
+    pub const NAMES: &'static [&'static str] =
+        &["gowa", "green-api", "whatsapp-gateway", "evolution"];
 
     pub fn from_table(provider: &str, table: toml::Table) -> Result<ProviderConfig, String> {
         fn parse<T: serde::de::DeserializeOwned>(table: toml::Table) -> Result<T, String> {
@@ -179,6 +184,7 @@ impl ProviderConfig {
             "gowa" => ProviderConfig::Gowa(parse(table)?),
             "green-api" => ProviderConfig::GreenApi(parse(table)?),
             "whatsapp-gateway" => ProviderConfig::WaGateway(parse(table)?),
+            "evolution" => ProviderConfig::Evolution(parse(table)?),
             other => {
                 return Err(format!(
                     "unknown provider \"{other}\" (one of: {})",
@@ -193,6 +199,7 @@ impl ProviderConfig {
             ProviderConfig::Gowa(_) => "gowa",
             ProviderConfig::GreenApi(_) => "green-api",
             ProviderConfig::WaGateway(_) => "whatsapp-gateway",
+            ProviderConfig::Evolution(_) => "evolution",
         }
     }
 
@@ -201,6 +208,7 @@ impl ProviderConfig {
             ProviderConfig::Gowa(c) => c.base_url(),
             ProviderConfig::GreenApi(c) => c.base_url(),
             ProviderConfig::WaGateway(c) => c.base_url(),
+            ProviderConfig::Evolution(c) => c.base_url(),
         }
     }
 
@@ -210,6 +218,7 @@ impl ProviderConfig {
             ProviderConfig::Gowa(c) => c.secrets(),
             ProviderConfig::GreenApi(c) => c.secrets(),
             ProviderConfig::WaGateway(c) => c.secrets(),
+            ProviderConfig::Evolution(c) => c.secrets(),
         }
     }
 }
@@ -282,6 +291,9 @@ pub fn build(
         }
         ProviderConfig::WaGateway(cfg) => {
             AnyProvider::WaGateway(wa_gateway::WaGateway::new(cfg, &env)?)
+        }
+        ProviderConfig::Evolution(cfg) => {
+            AnyProvider::Evolution(evolution::Evolution::new(cfg, &env)?)
         }
     })
 }
