@@ -146,3 +146,11 @@ fn evolution_unknown_route_is_a_config_error() {
     run.expect(3);
     assert!(run.stderr.contains("Cannot POST"), "{}", run.stderr);
 }
+
+#[test]
+fn evolution_profile_check_reads_connection_state() {
+    let env = env();
+    let run = env.run(&["profiles", "check", "evolution"]);
+    run.expect(0);
+    assert!(run.stdout.contains("open"), "{}", run.stdout);
+}

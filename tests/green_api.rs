@@ -151,7 +151,7 @@ fn green_unread_is_unsupported_exit_9() {
 #[test]
 fn green_466_is_not_retried() {
     let env = env_with(creds::GREEN_INSTANCE, creds::GREEN_INSTANCE_QUOTA);
-    let run = env.run(&["chats", "list"]);
+    let run = env.run(&["-v", "chats", "list"]);
     run.expect(6);
     assert_eq!(env.journal().len(), 1, "a quota answer must not be retried");
     assert!(run.stderr.contains("466"), "{}", run.stderr);
@@ -171,7 +171,7 @@ fn green_wrong_token_is_exit_4() {
 #[test]
 fn green_wrong_instance_is_exit_4_with_a_hint() {
     let env = env_with(creds::GREEN_INSTANCE, "7105000001");
-    let run = env.run(&["chats", "list"]);
+    let run = env.run(&["-v", "chats", "list"]);
     run.expect(4);
     assert!(
         run.stderr.contains("check id_instance and api_url"),
@@ -238,4 +238,14 @@ fn green_paces_repeated_calls_to_one_method() {
         assert!(started.elapsed() >= Duration::from_secs(1));
         assert!(sandbox.journal().iter().all(|h| h.status == 200));
     });
+}
+
+#[test]
+fn green_profile_check_asks_instance_state() {
+    let env = env();
+    let run = env.run(&["-v", "profiles", "check", "green-api"]);
+    run.expect(0);
+    assert!(run.stdout.contains("authorized"), "{}", run.stdout);
+    assert!(env.journal()[0].path.contains("/getStateInstance/"));
+    assert_no_credentials(&run);
 }

@@ -183,3 +183,12 @@ fn gateway_offset_is_refused() {
     let env = env().no_calls_expected();
     env.run(&["chats", "list", "--offset", "5"]).expect(2);
 }
+
+#[test]
+fn gateway_profile_check_lists_one_chat() {
+    let env = env();
+    let run = env.run(&["profiles", "check", "whatsapp-gateway"]);
+    run.expect(0);
+    assert!(run.stdout.contains("has chats"), "{}", run.stdout);
+    assert_eq!(env.journal()[0].query, "limit=1");
+}
