@@ -38,8 +38,23 @@ const MIN_INTERVAL: Duration = Duration::from_secs(1);
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub api_url: Option<String>,
+    /// The console shows a number; accept it quoted or not.
+    #[serde(deserialize_with = "string_or_number")]
     pub id_instance: String,
     pub api_token_instance: SecretSource,
+}
+
+fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Text(String),
+        Number(u64),
+    }
+    Ok(match Id::deserialize(d)? {
+        Id::Text(s) => s,
+        Id::Number(n) => n.to_string(),
+    })
 }
 
 impl Config {

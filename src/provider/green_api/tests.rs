@@ -159,3 +159,17 @@ fn green_403_hints_at_id_instance_and_api_url() {
         "{e}"
     );
 }
+
+#[test]
+fn green_id_instance_may_be_a_number() {
+    for text in [
+        "id_instance = 7105187566\napi_token_instance = \"t\"",
+        "id_instance = \"7105187566\"\napi_token_instance = \"t\"",
+    ] {
+        let cfg: Config = toml::from_str(text).unwrap();
+        assert_eq!(cfg.id_instance, "7105187566");
+    }
+    assert!(
+        toml::from_str::<Config>("id_instance = 1\napi_token_instance = \"t\"\ntokne = 1").is_err()
+    );
+}
