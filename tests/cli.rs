@@ -3,8 +3,13 @@
 
 mod util;
 
+mod evolution;
 mod fuzz;
 mod general;
 mod gowa;
+mod green_api;
 mod robustness;
 mod scripting;
+mod wa_gateway;
+mod waha;
+mod wawp;

@@ -8,9 +8,12 @@
 
 pub mod body;
 pub mod error;
+pub mod evolution;
 pub mod gowa;
+pub mod green_api;
 pub mod http;
 pub mod paging;
+pub mod wa_gateway;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -143,23 +146,33 @@ pub trait Provider {
 #[derive(Debug, Clone)]
 pub enum ProviderConfig {
     Gowa(gowa::Config),
+    GreenApi(green_api::Config),
+    WaGateway(wa_gateway::Config),
+    Evolution(evolution::Config),
 }
 
 /// The gateway a profile talks to.
 pub enum AnyProvider {
     Gowa(gowa::Gowa),
+    GreenApi(green_api::GreenApi),
+    WaGateway(wa_gateway::WaGateway),
+    Evolution(evolution::Evolution),
 }
 
 macro_rules! dispatch {
     ($value:expr, $p:ident => $body:expr) => {
         match $value {
             AnyProvider::Gowa($p) => $body,
+            AnyProvider::GreenApi($p) => $body,
+            AnyProvider::WaGateway($p) => $body,
+            AnyProvider::Evolution($p) => $body,
         }
     };
 }
 
 impl ProviderConfig {
-    pub const NAMES: &'static [&'static str] = &["gowa"];
+    pub const NAMES: &'static [&'static str] =
+        &["gowa", "green-api", "whatsapp-gateway", "evolution"];
 
     pub fn from_table(provider: &str, table: toml::Table) -> Result<ProviderConfig, String> {
         fn parse<T: serde::de::DeserializeOwned>(table: toml::Table) -> Result<T, String> {
@@ -169,6 +182,9 @@ impl ProviderConfig {
         }
         Ok(match provider {
             "gowa" => ProviderConfig::Gowa(parse(table)?),
+            "green-api" => ProviderConfig::GreenApi(parse(table)?),
+            "whatsapp-gateway" => ProviderConfig::WaGateway(parse(table)?),
+            "evolution" => ProviderConfig::Evolution(parse(table)?),
             other => {
                 return Err(format!(
                     "unknown provider \"{other}\" (one of: {})",
@@ -181,12 +197,18 @@ impl ProviderConfig {
     pub fn name(&self) -> &'static str {
         match self {
             ProviderConfig::Gowa(_) => "gowa",
+            ProviderConfig::GreenApi(_) => "green-api",
+            ProviderConfig::WaGateway(_) => "whatsapp-gateway",
+            ProviderConfig::Evolution(_) => "evolution",
         }
     }
 
     pub fn base_url(&self) -> String {
         match self {
             ProviderConfig::Gowa(c) => c.base_url(),
+            ProviderConfig::GreenApi(c) => c.base_url(),
+            ProviderConfig::WaGateway(c) => c.base_url(),
+            ProviderConfig::Evolution(c) => c.base_url(),
         }
     }
 
@@ -194,6 +216,9 @@ impl ProviderConfig {
     pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {
         match self {
             ProviderConfig::Gowa(c) => c.secrets(),
+            ProviderConfig::GreenApi(c) => c.secrets(),
+            ProviderConfig::WaGateway(c) => c.secrets(),
+            ProviderConfig::Evolution(c) => c.secrets(),
         }
     }
 }
@@ -261,6 +286,15 @@ pub fn build(
     };
     Ok(match &profile.provider {
         ProviderConfig::Gowa(cfg) => AnyProvider::Gowa(gowa::Gowa::new(cfg, &env)?),
+        ProviderConfig::GreenApi(cfg) => {
+            AnyProvider::GreenApi(green_api::GreenApi::new(cfg, &env)?)
+        }
+        ProviderConfig::WaGateway(cfg) => {
+            AnyProvider::WaGateway(wa_gateway::WaGateway::new(cfg, &env)?)
+        }
+        ProviderConfig::Evolution(cfg) => {
+            AnyProvider::Evolution(evolution::Evolution::new(cfg, &env)?)
+        }
     })
 }
 

@@ -1,0 +1,196 @@
+//! Evolution API v2, PROVIDERS.md §7.
+//!
+//! One read-only POST, `/chat/findChats/{instance}` with `{"take", "skip"}`,
+//! serves every view: rows carry the unread count and a Baileys `lastMessage`,
+//! ordered by `updatedAt` desc, with no total (the pager stops on a short
+//! page). The POST is marked read-only so the HTTP layer may retry it. v1
+//! documented a GET, which v2 answers with Express's 404 "Cannot GET …": that
+//! and any other "Cannot …" 404 mean base_url points at the wrong thing, while
+//! a 404 naming the instance means the instance is missing.
+
+mod wire;
+
+use serde::Deserialize;
+
+use super::body::ErrorBody;
+use super::http::{Http, Req};
+use super::{
+    default_class, path_segment, BuildEnv, Capabilities, Class, Order, Page, PageAt, Paging,
+    Provider, ProviderError, Query, SortKey, UnreadSupport, View,
+};
+use crate::chat::{Chat, LastMessage};
+use crate::config::secret::{Secret, SecretSource};
+use crate::time::Timestamp;
+
+const NAME: &str = "evolution";
+const GATEWAY: &str = "Evolution API";
+const MAX_PAGE: u32 = 100;
+
+/// `[profiles.NAME]` keys for `provider = "evolution"`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub base_url: Option<String>,
+    pub instance: String,
+    pub api_key: SecretSource,
+}
+
+impl Config {
+    pub fn base_url(&self) -> String {
+        self.base_url
+            .clone()
+            .unwrap_or_else(|| "http://localhost:8080".to_owned())
+    }
+
+    pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {
+        vec![("api_key", &self.api_key)]
+    }
+}
+
+pub struct Evolution {
+    http: Http,
+    profile: String,
+    instance: String,
+    api_key: Secret,
+}
+
+impl Evolution {
+    pub fn new(cfg: &Config, env: &BuildEnv) -> Result<Evolution, ProviderError> {
+        if cfg.instance.trim().is_empty() {
+            return Err(ProviderError::Config {
+                message: format!("profile `{}`: instance is empty", env.profile),
+            });
+        }
+        Ok(Evolution {
+            api_key: env.secret("api_key", &cfg.api_key)?,
+            http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?,
+            profile: env.profile.clone(),
+            instance: cfg.instance.trim().to_owned(),
+        })
+    }
+
+    fn auth(&self, req: Req) -> Req {
+        req.header("apikey", self.api_key.expose(), true)
+    }
+}
+
+fn chat(profile: &str, w: wire::Chat) -> Chat {
+    let mut c = Chat::new(profile, NAME, &w.remote_jid).with_name(w.push_name);
+    c.unread_count = w.unread_count;
+    let last = w.last_message.map(last_message);
+    c.last_activity_at = last
+        .as_ref()
+        .and_then(|m| m.at)
+        .or_else(|| w.updated_at.as_deref().and_then(Timestamp::parse_rfc3339));
+    c.last_message = last;
+    c
+}
+
+fn last_message(m: wire::Message) -> LastMessage {
+    let text = |s: Option<&String>| s.filter(|s| !s.is_empty()).cloned();
+    // NOTE: caption as the last fallback is UNCONFIRMED (PROVIDERS.md §7).
+    let body = m.message.as_ref().and_then(|c| {
+        text(c.conversation.as_ref())
+            .or_else(|| text(c.extended_text_message.as_ref()?.text.as_ref()))
+            .or_else(|| {
+                [&c.image_message, &c.video_message, &c.document_message]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|media| text(media.caption.as_ref()))
+            })
+    });
+    LastMessage {
+        id: m.key.as_ref().and_then(|k| text(k.id.as_ref())),
+        body,
+        at: m
+            .message_timestamp
+            .as_ref()
+            .and_then(wire::epoch)
+            .and_then(Timestamp::from_secs),
+        from_me: m.key.as_ref().and_then(|k| k.from_me),
+    }
+}
+
+impl Provider for Evolution {
+    fn capabilities(&self, _view: View) -> Capabilities {
+        Capabilities {
+            gateway: GATEWAY,
+            paging: Paging::Offset { total: false },
+            max_page_size: MAX_PAGE,
+            filter_archived: false,
+            filter_has_media: false,
+            filter_search: false,
+            sorts: &[],
+            native_order: Some((SortKey::Activity, Order::Desc)),
+            unread: UnreadSupport::Native,
+            uses_since: false,
+        }
+    }
+
+    async fn page(&self, _q: &Query, at: PageAt, size: Option<u32>) -> Result<Page, ProviderError> {
+        let skip = match at {
+            PageAt::Offset(o) => o,
+            _ => 0,
+        };
+        let body = serde_json::json!({
+            "take": size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE),
+            "skip": skip,
+        });
+        let path = format!("/chat/findChats/{}", path_segment(&self.instance));
+        let req = self.auth(Req::post_json(path, &body).read_only());
+        let rows: Vec<wire::Chat> = self.http.json(req).await.map_err(hint)?;
+        Ok(Page {
+            chats: rows.into_iter().map(|w| chat(&self.profile, w)).collect(),
+            total: None,
+            next_cursor: None,
+        })
+    }
+
+    async fn check(&self) -> Result<String, ProviderError> {
+        let path = format!("/instance/connectionState/{}", path_segment(&self.instance));
+        let state: wire::ConnectionState = self
+            .http
+            .json(self.auth(Req::get(path)))
+            .await
+            .map_err(hint)?;
+        Ok(match state.instance.and_then(|i| i.state) {
+            Some(s) => format!("{GATEWAY} answered: instance {} is {s}", self.instance),
+            None => format!("{GATEWAY} answered"),
+        })
+    }
+}
+
+/// Say what to fix when the route itself is unknown.
+fn hint(e: ProviderError) -> ProviderError {
+    match e {
+        ProviderError::Status {
+            gateway,
+            endpoint,
+            status,
+            class: Class::Config,
+            message,
+            code,
+        } => ProviderError::Status {
+            gateway,
+            endpoint,
+            status,
+            class: Class::Config,
+            message: format!("{message}; is base_url an Evolution API v2 server?"),
+            code,
+        },
+        e => e,
+    }
+}
+
+/// PROVIDERS.md §10.3 (Evolution): `{"status","error","response":{"message"}}`.
+fn classify(status: u16, body: &ErrorBody) -> Class {
+    match status {
+        404 if body.mentions("instance does not exist") => Class::NotFound,
+        // Express's "Cannot GET /x", or a 404 that is not Evolution's envelope at all.
+        404 if body.message.starts_with("Cannot ") || body.json.is_none() => Class::Config,
+        _ => default_class(status),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,80 @@
+//! Evolution API v2's `findChats` rows (EvolutionAPI/evolution-api @ 3454bec7,
+//! `fetchChats` in src/api/services/channel.service.ts; PROVIDERS.md §7).
+//! `lastMessage.message` is Baileys' protobuf JSON; only the text-bearing parts
+//! are read. Lenient: unknown fields are ignored, absent ones are `None`, and
+//! `messageTimestamp` is accepted as a number, a numeric string or a protobuf
+//! `Long` object.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Chat {
+    pub remote_jid: String,
+    pub push_name: Option<String>,
+    /// ISO date-time.
+    pub updated_at: Option<String>,
+    pub unread_count: Option<u64>,
+    pub last_message: Option<Message>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Message {
+    pub key: Option<Key>,
+    pub message: Option<Content>,
+    /// Seconds.
+    pub message_timestamp: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Key {
+    pub id: Option<String>,
+    pub from_me: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Content {
+    pub conversation: Option<String>,
+    pub extended_text_message: Option<Text>,
+    pub image_message: Option<Media>,
+    pub video_message: Option<Media>,
+    pub document_message: Option<Media>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Text {
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Media {
+    pub caption: Option<String>,
+}
+
+/// `GET /instance/connectionState/{instance}`.
+#[derive(Debug, Deserialize)]
+pub(super) struct ConnectionState {
+    pub instance: Option<InstanceState>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct InstanceState {
+    pub state: Option<String>,
+}
+
+/// Epoch seconds from a number, a numeric string or a protobuf `Long` `{low, high}`.
+pub(super) fn epoch(v: &serde_json::Value) -> Option<i64> {
+    match v {
+        serde_json::Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        serde_json::Value::String(s) => s.trim().parse().ok(),
+        serde_json::Value::Object(o) => {
+            let low = o.get("low")?.as_i64()? & 0xFFFF_FFFF;
+            let high = o.get("high").and_then(|h| h.as_i64()).unwrap_or(0);
+            Some((high << 32) | low)
+        }
+        _ => None,
+    }
+}

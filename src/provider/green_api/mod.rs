@@ -1,0 +1,311 @@
+//! Green API, PROVIDERS.md §3.
+//!
+//! Both credentials travel in the URL path
+//! (`{api_url}/waInstance{id_instance}/{method}/{api_token_instance}`), so both
+//! are registered for redaction before any request is built. `getChats` is a
+//! top-N list without unread counts, times or last messages: `list` is one call,
+//! `overview` adds the incoming and outgoing message journals over the `--since`
+//! window (the newest entry per chat gives the preview and the activity time),
+//! and `unread` is unsupported. Green limits each method to about one request a
+//! second and answers 466 when the plan's quota is spent; calls are paced per
+//! method here so the limiter never has to refuse us.
+
+mod wire;
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+
+use super::body::ErrorBody;
+use super::http::{Http, Req};
+use super::{
+    default_class, BuildEnv, Capabilities, Class, Order, Page, PageAt, Paging, Provider,
+    ProviderError, Query, SortKey, UnreadSupport, View,
+};
+use crate::chat::{Chat, Jid, Kind, LastMessage};
+use crate::config::secret::{Secret, SecretSource};
+use crate::time::Timestamp;
+
+const NAME: &str = "green-api";
+const GATEWAY: &str = "Green API";
+/// Documented for the journals; assumed for `getChats` (UNCONFIRMED, §3).
+const MIN_INTERVAL: Duration = Duration::from_secs(1);
+
+/// `[profiles.NAME]` keys for `provider = "green-api"`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub api_url: Option<String>,
+    /// The console shows a number; accept it quoted or not.
+    #[serde(deserialize_with = "string_or_number")]
+    pub id_instance: String,
+    pub api_token_instance: SecretSource,
+}
+
+fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Text(String),
+        Number(u64),
+    }
+    Ok(match Id::deserialize(d)? {
+        Id::Text(s) => s,
+        Id::Number(n) => n.to_string(),
+    })
+}
+
+impl Config {
+    pub fn base_url(&self) -> String {
+        self.api_url
+            .clone()
+            .unwrap_or_else(|| "https://api.green-api.com".to_owned())
+    }
+
+    pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {
+        vec![("api_token_instance", &self.api_token_instance)]
+    }
+}
+
+pub struct GreenApi {
+    http: Http,
+    profile: String,
+    instance: String,
+    token: Secret,
+    /// When each method last finished, for pacing.
+    last_call: Mutex<HashMap<&'static str, Instant>>,
+}
+
+impl GreenApi {
+    pub fn new(cfg: &Config, env: &BuildEnv) -> Result<GreenApi, ProviderError> {
+        let instance = cfg.id_instance.trim().to_owned();
+        if instance.is_empty() {
+            return Err(ProviderError::Config {
+                message: format!("profile `{}`: id_instance is empty", env.profile),
+            });
+        }
+        // NOTE: the instance id is half of the credential in the URL path: redact it too.
+        crate::diag::register_secret(&instance);
+        let token = env.secret("api_token_instance", &cfg.api_token_instance)?;
+        Ok(GreenApi {
+            http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?,
+            profile: env.profile.clone(),
+            instance,
+            token,
+            last_call: Mutex::new(HashMap::new()),
+        })
+    }
+
+    fn path(&self, method: &str) -> String {
+        format!(
+            "/waInstance{}/{method}/{}",
+            super::path_segment(&self.instance),
+            super::path_segment(self.token.expose())
+        )
+    }
+
+    /// GET `method`, at most once per `MIN_INTERVAL` per method, with hints on errors.
+    async fn call<T: serde::de::DeserializeOwned>(
+        &self,
+        method: &'static str,
+        query: &[(&str, String)],
+    ) -> Result<T, ProviderError> {
+        let wait = self
+            .lock()
+            .get(method)
+            .map(|last| MIN_INTERVAL.saturating_sub(last.elapsed()))
+            .unwrap_or_default();
+        if !wait.is_zero() {
+            crate::diag::trace(&format!(
+                "pacing {method}: waiting {} ms (Green API allows 1 request/s per method)",
+                wait.as_millis()
+            ));
+            tokio::time::sleep(wait).await;
+        }
+        let mut req = Req::get(self.path(method));
+        for (k, v) in query {
+            req = req.query(k, v);
+        }
+        let result = self.http.json(req).await;
+        // Paced from the end of the call, so two requests never arrive within a second.
+        self.lock().insert(method, Instant::now());
+        result.map_err(hint)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<&'static str, Instant>> {
+        self.last_call.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The newest journal entry per chat (normalised JID) over the `since` window.
+    async fn journals(
+        &self,
+        since: Duration,
+    ) -> Result<HashMap<String, LastMessage>, ProviderError> {
+        let minutes = since.as_secs().div_ceil(60).max(1).to_string();
+        let q = [("minutes", minutes)];
+        let incoming: Vec<wire::Entry> = self.call("lastIncomingMessages", &q).await?;
+        let outgoing: Vec<wire::Entry> = self.call("lastOutgoingMessages", &q).await?;
+        Ok(newest_per_chat(incoming.into_iter().chain(outgoing)))
+    }
+}
+
+/// Add what to check to the errors whose cause is usually the profile.
+fn hint(e: ProviderError) -> ProviderError {
+    match e {
+        ProviderError::Status {
+            gateway,
+            endpoint,
+            status,
+            class,
+            message,
+            code,
+        } => {
+            let extra = match (status, class) {
+                (401, _) => "; check api_token_instance",
+                (403, _) => "; check id_instance and api_url",
+                (400, Class::NotFound) if message.to_lowercase().contains("authorized") => {
+                    "; scan the QR code in the Green API console"
+                }
+                _ => "",
+            };
+            ProviderError::Status {
+                gateway,
+                endpoint,
+                status,
+                class,
+                message: format!("{message}{extra}"),
+                code,
+            }
+        }
+        e => e,
+    }
+}
+
+fn chat(profile: &str, w: wire::Chat) -> Chat {
+    let mut c = Chat::new(profile, NAME, &w.id).with_name(w.name);
+    // `type: user` is coarse (it covers @lid, @c.us and service ids): the suffix decides.
+    if w.kind.as_deref() == Some("group") {
+        c = c.with_kind(Kind::Group);
+    }
+    c.archived = w.archive;
+    c.ephemeral_seconds = w.ephemeral_expiration;
+    c
+}
+
+fn last_message(e: &wire::Entry) -> LastMessage {
+    let text = |s: &Option<String>| s.clone().filter(|s| !s.is_empty());
+    LastMessage {
+        id: text(&e.id_message),
+        body: text(&e.text_message)
+            .or_else(|| e.extended_text_message.as_ref().and_then(|x| text(&x.text)))
+            .or_else(|| text(&e.caption)),
+        at: e.timestamp.and_then(Timestamp::from_secs),
+        from_me: e.direction.as_deref().and_then(|d| match d {
+            "outgoing" => Some(true),
+            "incoming" => Some(false),
+            _ => None,
+        }),
+    }
+}
+
+/// Keep the newest entry (by `timestamp`) of each chat, keyed by normalised JID.
+fn newest_per_chat(entries: impl Iterator<Item = wire::Entry>) -> HashMap<String, LastMessage> {
+    let mut out: HashMap<String, LastMessage> = HashMap::new();
+    for e in entries {
+        let Some(jid) = e.chat_id.as_deref().and_then(Jid::parse) else {
+            continue;
+        };
+        let m = last_message(&e);
+        let Some(at) = m.at else { continue };
+        let key = jid.to_string();
+        if out
+            .get(&key)
+            .and_then(|old| old.at)
+            .is_none_or(|old| at > old)
+        {
+            out.insert(key, m);
+        }
+    }
+    out
+}
+
+impl Provider for GreenApi {
+    fn capabilities(&self, view: View) -> Capabilities {
+        Capabilities {
+            gateway: GATEWAY,
+            paging: Paging::Single,
+            // One call returns the top N or everything.
+            max_page_size: u32::MAX,
+            filter_archived: false,
+            filter_has_media: false,
+            filter_search: false,
+            sorts: &[],
+            native_order: Some((SortKey::Activity, Order::Desc)),
+            unread: UnreadSupport::No("Green API does not report unread counts"),
+            uses_since: view == View::Overview,
+        }
+    }
+
+    async fn page(&self, q: &Query, _at: PageAt, size: Option<u32>) -> Result<Page, ProviderError> {
+        let query: Vec<(&str, String)> =
+            size.map(|n| ("count", n.to_string())).into_iter().collect();
+        let list: Vec<wire::Chat> = self.call("getChats", &query).await?;
+        if list.is_empty() {
+            crate::diag::trace(
+                "Green API returned no chats; its docs list an empty getChats as a fault \
+                 (contact Green API support if the account has chats)",
+            );
+        }
+        let mut chats: Vec<Chat> = list.into_iter().map(|w| chat(&self.profile, w)).collect();
+        // The journals are read here, not in `enrich`, so a client-side sort by
+        // activity already sees the times they give. Journal chats missing from
+        // getChats are ignored.
+        if q.view == View::Overview && !chats.is_empty() {
+            let newest = self.journals(q.since).await?;
+            for c in &mut chats {
+                if let Some(m) = c.jid.as_ref().and_then(|j| newest.get(j)) {
+                    c.last_activity_at = m.at;
+                    c.last_message = Some(m.clone());
+                }
+            }
+        }
+        Ok(Page {
+            chats,
+            total: None,
+            next_cursor: None,
+        })
+    }
+
+    async fn check(&self) -> Result<String, ProviderError> {
+        let state: wire::State = self.call("getStateInstance", &[]).await?;
+        Ok(match state.state_instance {
+            Some(s) => format!("Green API answered: instance {s}"),
+            None => "Green API answered".to_owned(),
+        })
+    }
+}
+
+/// PROVIDERS.md §10.3 (Green API). The 400 texts decide; text vs JSON is UNCONFIRMED,
+/// so only the message is read.
+fn classify(status: u16, body: &ErrorBody) -> Class {
+    match status {
+        400 if body.mentions("expired") => Class::Auth,
+        400 if body.mentions("starting")
+            || body.mentions("not authorized")
+            || body.mentions("is deleted") =>
+        {
+            Class::NotFound
+        }
+        400 => Class::BadRequest,
+        // A wrong HTTP method, not a missing instance (that is 403).
+        404 => Class::BadRequest,
+        // Plan quota: never retried (the HTTP layer retries only 429/499/502–504).
+        466 => Class::RateLimited,
+        _ => default_class(status),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,194 @@
+//! WhatsApp Gateway end to end against its emulator: cursor paging to the
+//! end (including an empty final page), native unread counts, last messages
+//! by per-chat calls, Bearer auth and `error.code` classes.
+
+use std::collections::HashSet;
+
+use crate::util::{Run, TestEnv};
+use wa_inbox::sandbox::{creds, SandboxChat, SandboxOptions};
+
+fn env() -> TestEnv {
+    TestEnv::new().only(&["whatsapp-gateway"])
+}
+
+/// The gateway lists only chats with at least one message, newest first.
+fn listed(env: &TestEnv) -> Vec<&SandboxChat> {
+    env.sandbox
+        .chats()
+        .iter()
+        .filter(|c| !c.messages.is_empty())
+        .collect()
+}
+
+fn ids(run: &Run) -> Vec<String> {
+    run.ndjson()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn chat_pages(env: &TestEnv) -> Vec<wa_inbox::sandbox::Hit> {
+    env.journal()
+        .into_iter()
+        .filter(|h| h.path.ends_with("/chats"))
+        .collect()
+}
+
+#[test]
+fn gateway_list_all_returns_every_chat_once() {
+    let env = env();
+    let run = env.run(&["chats", "list", "--all", "-o", "ndjson"]);
+    run.expect(0);
+    let expected: Vec<String> = listed(&env).iter().map(|c| c.jid.clone()).collect();
+    let got = ids(&run);
+    assert_eq!(got, expected);
+    assert_eq!(got.iter().collect::<HashSet<_>>().len(), got.len());
+    let pages = chat_pages(&env);
+    assert!(pages[0].query.contains("limit=200"), "{}", pages[0].query);
+    assert!(!pages[0].query.contains("cursor"));
+    assert!(pages[1].query.contains("cursor="), "{}", pages[1].query);
+    // Bearer auth on every call.
+    assert!(env
+        .journal()
+        .iter()
+        .all(|h| h.headers.iter().any(
+            |(k, v)| k == "authorization" && v == &format!("Bearer {}", creds::GATEWAY_TOKEN)
+        )));
+    let rows = run.ndjson();
+    for (row, c) in rows.iter().zip(listed(&env)) {
+        assert_eq!(row["unread_count"], c.unread, "{row}");
+        assert_eq!(row["archived"], c.archived);
+        assert_eq!(row["pinned"], c.pinned);
+        assert!(row["last_message"].is_null());
+        assert!(row["aliases"].is_array(), "{row}");
+        assert!(row["last_activity_at"].is_string());
+    }
+}
+
+#[test]
+fn gateway_empty_final_page_ends_paging() {
+    // 203 chats, 3 of them without messages: 200 listed = one full page, then `{"data": []}`.
+    let env = TestEnv::with(SandboxOptions {
+        chats: 203,
+        ..SandboxOptions::default()
+    })
+    .only(&["whatsapp-gateway"]);
+    assert_eq!(listed(&env).len(), 200);
+    let run = env.run(&["chats", "list", "--all", "-o", "ndjson"]);
+    run.expect(0);
+    assert_eq!(run.ndjson().len(), 200);
+    let pages = chat_pages(&env);
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    assert!(pages[1].query.contains("cursor="));
+}
+
+#[test]
+fn gateway_limit_and_cursor_continue_exactly() {
+    let env = env();
+    let first = env.run(&["chats", "list", "--limit", "7", "-o", "ndjson"]);
+    first.expect(0);
+    assert_eq!(first.ndjson().len(), 7);
+    let cursor = first
+        .stderr
+        .split("--cursor ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no cursor hint: {}", first.stderr))
+        .to_owned();
+    let next = env.run(&[
+        "chats", "list", "--limit", "3", "--cursor", &cursor, "-o", "ndjson",
+    ]);
+    next.expect(0);
+    let all = env.run(&["chats", "list", "--limit", "10", "-o", "ndjson"]);
+    assert_eq!([ids(&first), ids(&next)].concat(), ids(&all));
+}
+
+#[test]
+fn gateway_overview_fills_last_message_per_shown_chat() {
+    let env = env();
+    let run = env.run(&["chats", "overview", "--limit", "5", "-o", "json"]);
+    run.expect(0);
+    let rows = run.json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    let per_chat: Vec<_> = env
+        .journal()
+        .into_iter()
+        .filter(|h| h.path.ends_with("/messages"))
+        .collect();
+    assert_eq!(per_chat.len(), 5);
+    assert!(per_chat.iter().all(|h| h.query == "limit=1"));
+    for (row, c) in rows.iter().zip(listed(&env)) {
+        let m = c.last_message().unwrap();
+        assert_eq!(row["last_message"]["id"], m.id.as_str(), "{row}");
+        assert_eq!(row["last_message"]["from_me"], m.from_me);
+        match m.text.as_str() {
+            "" => assert!(row["last_message"]["body"].is_null()),
+            t => assert_eq!(row["last_message"]["body"], t),
+        }
+        assert!(row["unread_count"].is_u64());
+    }
+}
+
+#[test]
+fn gateway_unread_keeps_chats_with_unread_and_shows_previews() {
+    let env = env();
+    let run = env.run(&["chats", "unread", "--all", "-o", "ndjson"]);
+    run.expect(0);
+    let rows = run.ndjson();
+    let expected: HashSet<String> = listed(&env)
+        .iter()
+        .filter(|c| c.unread > 0)
+        .map(|c| c.jid.clone())
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(ids(&run).into_iter().collect::<HashSet<_>>(), expected);
+    assert!(rows.iter().all(|r| r["unread_count"].as_u64() > Some(0)));
+    assert!(rows.iter().all(|r| r["last_message"]["id"].is_string()));
+    let per_chat = env
+        .journal()
+        .iter()
+        .filter(|h| h.path.ends_with("/messages"))
+        .count();
+    assert_eq!(per_chat, rows.len());
+}
+
+#[test]
+fn gateway_wrong_token_is_exit_4() {
+    let env = env();
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    env.write_config(&text.replace(creds::GATEWAY_TOKEN, "wa_wrong_key_123"));
+    let run = env.run(&["-v", "chats", "list"]);
+    run.expect(4);
+    assert!(
+        run.stderr.contains("missing or invalid credentials"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("wa_wrong_key_123"));
+}
+
+#[test]
+fn gateway_unknown_session_is_exit_5() {
+    let env = env();
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    env.write_config(&text.replace(creds::GATEWAY_SESSION, "sess_unknown"));
+    let run = env.run(&["chats", "overview"]);
+    run.expect(5);
+    assert!(run.stderr.contains("session not found"), "{}", run.stderr);
+}
+
+#[test]
+fn gateway_offset_is_refused() {
+    let env = env().no_calls_expected();
+    env.run(&["chats", "list", "--offset", "5"]).expect(2);
+}
+
+#[test]
+fn gateway_profile_check_lists_one_chat() {
+    let env = env();
+    let run = env.run(&["profiles", "check", "whatsapp-gateway"]);
+    run.expect(0);
+    assert!(run.stdout.contains("has chats"), "{}", run.stdout);
+    assert_eq!(env.journal()[0].query, "limit=1");
+}
