@@ -204,12 +204,12 @@ impl Plan {
             }
         }
         if let Some(min) = f.min_unread {
-            if !c.unread_count.is_some_and(|n| n >= min) {
+            if c.unread_count.is_none_or(|n| n < min) {
                 return Ok(false);
             }
         }
         if let Some(before) = f.waited_since {
-            if !c.last_activity_at.is_some_and(|t| t < before) {
+            if c.last_activity_at.is_none_or(|t| t >= before) {
                 return Ok(false);
             }
         }
