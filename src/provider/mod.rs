@@ -11,6 +11,7 @@ pub mod error;
 pub mod gowa;
 pub mod http;
 pub mod paging;
+pub mod waha;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -143,23 +144,26 @@ pub trait Provider {
 #[derive(Debug, Clone)]
 pub enum ProviderConfig {
     Gowa(gowa::Config),
+    Waha(waha::Config),
 }
 
 /// The gateway a profile talks to.
 pub enum AnyProvider {
     Gowa(gowa::Gowa),
+    Waha(waha::Waha),
 }
 
 macro_rules! dispatch {
     ($value:expr, $p:ident => $body:expr) => {
         match $value {
             AnyProvider::Gowa($p) => $body,
+            AnyProvider::Waha($p) => $body,
         }
     };
 }
 
 impl ProviderConfig {
-    pub const NAMES: &'static [&'static str] = &["gowa"];
+    pub const NAMES: &'static [&'static str] = &["gowa", "waha"];
 
     pub fn from_table(provider: &str, table: toml::Table) -> Result<ProviderConfig, String> {
         fn parse<T: serde::de::DeserializeOwned>(table: toml::Table) -> Result<T, String> {
@@ -169,6 +173,7 @@ impl ProviderConfig {
         }
         Ok(match provider {
             "gowa" => ProviderConfig::Gowa(parse(table)?),
+            "waha" => ProviderConfig::Waha(parse(table)?),
             other => {
                 return Err(format!(
                     "unknown provider \"{other}\" (one of: {})",
@@ -181,12 +186,14 @@ impl ProviderConfig {
     pub fn name(&self) -> &'static str {
         match self {
             ProviderConfig::Gowa(_) => "gowa",
+            ProviderConfig::Waha(_) => "waha",
         }
     }
 
     pub fn base_url(&self) -> String {
         match self {
             ProviderConfig::Gowa(c) => c.base_url(),
+            ProviderConfig::Waha(c) => c.base_url(),
         }
     }
 
@@ -194,6 +201,7 @@ impl ProviderConfig {
     pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {
         match self {
             ProviderConfig::Gowa(c) => c.secrets(),
+            ProviderConfig::Waha(c) => c.secrets(),
         }
     }
 }
@@ -261,6 +269,7 @@ pub fn build(
     };
     Ok(match &profile.provider {
         ProviderConfig::Gowa(cfg) => AnyProvider::Gowa(gowa::Gowa::new(cfg, &env)?),
+        ProviderConfig::Waha(cfg) => AnyProvider::Waha(waha::Waha::new(cfg, &env)?),
     })
 }
 
