@@ -12,6 +12,7 @@ pub mod gowa;
 pub mod http;
 pub mod paging;
 pub mod waha;
+pub mod wawp;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -144,12 +145,14 @@ pub trait Provider {
 #[derive(Debug, Clone)]
 pub enum ProviderConfig {
     Gowa(gowa::Config),
+    Wawp(wawp::Config),
     Waha(waha::Config),
 }
 
 /// The gateway a profile talks to.
 pub enum AnyProvider {
     Gowa(gowa::Gowa),
+    Wawp(wawp::Wawp),
     Waha(waha::Waha),
 }
 
@@ -157,13 +160,14 @@ macro_rules! dispatch {
     ($value:expr, $p:ident => $body:expr) => {
         match $value {
             AnyProvider::Gowa($p) => $body,
+            AnyProvider::Wawp($p) => $body,
             AnyProvider::Waha($p) => $body,
         }
     };
 }
 
 impl ProviderConfig {
-    pub const NAMES: &'static [&'static str] = &["gowa", "waha"];
+    pub const NAMES: &'static [&'static str] = &["gowa", "wawp", "waha"];
 
     pub fn from_table(provider: &str, table: toml::Table) -> Result<ProviderConfig, String> {
         fn parse<T: serde::de::DeserializeOwned>(table: toml::Table) -> Result<T, String> {
@@ -173,6 +177,7 @@ impl ProviderConfig {
         }
         Ok(match provider {
             "gowa" => ProviderConfig::Gowa(parse(table)?),
+            "wawp" => ProviderConfig::Wawp(parse(table)?),
             "waha" => ProviderConfig::Waha(parse(table)?),
             other => {
                 return Err(format!(
@@ -186,6 +191,7 @@ impl ProviderConfig {
     pub fn name(&self) -> &'static str {
         match self {
             ProviderConfig::Gowa(_) => "gowa",
+            ProviderConfig::Wawp(_) => "wawp",
             ProviderConfig::Waha(_) => "waha",
         }
     }
@@ -193,6 +199,7 @@ impl ProviderConfig {
     pub fn base_url(&self) -> String {
         match self {
             ProviderConfig::Gowa(c) => c.base_url(),
+            ProviderConfig::Wawp(c) => c.base_url(),
             ProviderConfig::Waha(c) => c.base_url(),
         }
     }
@@ -201,6 +208,7 @@ impl ProviderConfig {
     pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {
         match self {
             ProviderConfig::Gowa(c) => c.secrets(),
+            ProviderConfig::Wawp(c) => c.secrets(),
             ProviderConfig::Waha(c) => c.secrets(),
         }
     }
@@ -269,6 +277,7 @@ pub fn build(
     };
     Ok(match &profile.provider {
         ProviderConfig::Gowa(cfg) => AnyProvider::Gowa(gowa::Gowa::new(cfg, &env)?),
+        ProviderConfig::Wawp(cfg) => AnyProvider::Wawp(wawp::Wawp::new(cfg, &env)?),
         ProviderConfig::Waha(cfg) => AnyProvider::Waha(waha::Waha::new(cfg, &env)?),
     })
 }

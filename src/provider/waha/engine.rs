@@ -187,6 +187,8 @@ fn count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
 pub(in crate::provider) enum ListTime {
     /// WAHA: `timestamp` → `conversationTimestamp`.
     TimestampFirst,
+    /// Wawp: `conversationTimestamp` → `timestamp`.
+    ConversationFirst,
 }
 
 fn secs(v: Option<i64>) -> Option<Timestamp> {
@@ -232,6 +234,7 @@ pub(in crate::provider) fn list_chat(
     c.unread_count = w.unread_count;
     let (first, second) = match time {
         ListTime::TimestampFirst => (w.timestamp, w.conversation_timestamp),
+        ListTime::ConversationFirst => (w.conversation_timestamp, w.timestamp),
     };
     c.last_activity_at = secs(first).or_else(|| secs(second));
     c.archived = w.archived;
