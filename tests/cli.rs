@@ -5,3 +5,5 @@ mod util;
 
 mod general;
 mod gowa;
+mod waha;
+mod wawp;
