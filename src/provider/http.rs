@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use super::body::ErrorBody;
 use super::error::{Class, ProviderError};
 use crate::diag;
+use crate::output::sanitize;
 
 /// How long one `Retry-After` may make us wait before we give up at once.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
@@ -30,6 +31,10 @@ pub const DEFAULT_MAX_BODY: u64 = 64 * 1024 * 1024;
 /// Turns a failed answer into a class; each gateway has its own rules.
 pub type Classify = fn(status: u16, body: &ErrorBody) -> Class;
 
+/// Extra detail a gateway reads from its own error JSON, appended to the
+/// message in parentheses (WAHA's session `status` on a 422).
+pub type Describe = fn(body: &ErrorBody) -> Option<String>;
+
 #[derive(Debug, Clone)]
 pub struct HttpOptions {
     pub timeout: Duration,
@@ -43,6 +48,7 @@ pub struct Http {
     base: String,
     gateway: &'static str,
     classify: Classify,
+    describe: Option<Describe>,
     opts: HttpOptions,
 }
 
@@ -171,8 +177,15 @@ impl Http {
             base,
             gateway,
             classify,
+            describe: None,
             opts,
         })
+    }
+
+    /// Add a gateway's own detail to error messages (see `Describe`).
+    pub fn describe_errors(mut self, describe: Describe) -> Http {
+        self.describe = Some(describe);
+        self
     }
 
     pub fn gateway(&self) -> &'static str {
@@ -324,6 +337,10 @@ impl Http {
         let mut message = diag::redact(&parsed.message);
         if message.is_empty() {
             message = status.canonical_reason().unwrap_or("no message").to_owned();
+        }
+        if let Some(extra) = self.describe.and_then(|d| d(&parsed)) {
+            let extra = sanitize::truncate_chars(&sanitize::one_line(&extra), 100);
+            message = format!("{message} ({})", diag::redact(&extra));
         }
         let error = ProviderError::Status {
             gateway: self.gateway,

@@ -14,6 +14,8 @@ pub mod green_api;
 pub mod http;
 pub mod paging;
 pub mod wa_gateway;
+pub mod waha;
+pub mod wawp;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -146,6 +148,8 @@ pub trait Provider {
 #[derive(Debug, Clone)]
 pub enum ProviderConfig {
     Gowa(gowa::Config),
+    Wawp(wawp::Config),
+    Waha(waha::Config),
     GreenApi(green_api::Config),
     WaGateway(wa_gateway::Config),
     Evolution(evolution::Config),
@@ -154,6 +158,8 @@ pub enum ProviderConfig {
 /// The gateway a profile talks to.
 pub enum AnyProvider {
     Gowa(gowa::Gowa),
+    Wawp(wawp::Wawp),
+    Waha(waha::Waha),
     GreenApi(green_api::GreenApi),
     WaGateway(wa_gateway::WaGateway),
     Evolution(evolution::Evolution),
@@ -163,6 +169,8 @@ macro_rules! dispatch {
     ($value:expr, $p:ident => $body:expr) => {
         match $value {
             AnyProvider::Gowa($p) => $body,
+            AnyProvider::Wawp($p) => $body,
+            AnyProvider::Waha($p) => $body,
             AnyProvider::GreenApi($p) => $body,
             AnyProvider::WaGateway($p) => $body,
             AnyProvider::Evolution($p) => $body,
@@ -171,8 +179,14 @@ macro_rules! dispatch {
 }
 
 impl ProviderConfig {
-    pub const NAMES: &'static [&'static str] =
-        &["gowa", "green-api", "whatsapp-gateway", "evolution"];
+    pub const NAMES: &'static [&'static str] = &[
+        "gowa",
+        "wawp",
+        "green-api",
+        "whatsapp-gateway",
+        "waha",
+        "evolution",
+    ];
 
     pub fn from_table(provider: &str, table: toml::Table) -> Result<ProviderConfig, String> {
         fn parse<T: serde::de::DeserializeOwned>(table: toml::Table) -> Result<T, String> {
@@ -182,6 +196,8 @@ impl ProviderConfig {
         }
         Ok(match provider {
             "gowa" => ProviderConfig::Gowa(parse(table)?),
+            "wawp" => ProviderConfig::Wawp(parse(table)?),
+            "waha" => ProviderConfig::Waha(parse(table)?),
             "green-api" => ProviderConfig::GreenApi(parse(table)?),
             "whatsapp-gateway" => ProviderConfig::WaGateway(parse(table)?),
             "evolution" => ProviderConfig::Evolution(parse(table)?),
@@ -197,6 +213,8 @@ impl ProviderConfig {
     pub fn name(&self) -> &'static str {
         match self {
             ProviderConfig::Gowa(_) => "gowa",
+            ProviderConfig::Wawp(_) => "wawp",
+            ProviderConfig::Waha(_) => "waha",
             ProviderConfig::GreenApi(_) => "green-api",
             ProviderConfig::WaGateway(_) => "whatsapp-gateway",
             ProviderConfig::Evolution(_) => "evolution",
@@ -206,6 +224,8 @@ impl ProviderConfig {
     pub fn base_url(&self) -> String {
         match self {
             ProviderConfig::Gowa(c) => c.base_url(),
+            ProviderConfig::Wawp(c) => c.base_url(),
+            ProviderConfig::Waha(c) => c.base_url(),
             ProviderConfig::GreenApi(c) => c.base_url(),
             ProviderConfig::WaGateway(c) => c.base_url(),
             ProviderConfig::Evolution(c) => c.base_url(),
@@ -216,6 +236,8 @@ impl ProviderConfig {
     pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {
         match self {
             ProviderConfig::Gowa(c) => c.secrets(),
+            ProviderConfig::Wawp(c) => c.secrets(),
+            ProviderConfig::Waha(c) => c.secrets(),
             ProviderConfig::GreenApi(c) => c.secrets(),
             ProviderConfig::WaGateway(c) => c.secrets(),
             ProviderConfig::Evolution(c) => c.secrets(),
@@ -286,6 +308,8 @@ pub fn build(
     };
     Ok(match &profile.provider {
         ProviderConfig::Gowa(cfg) => AnyProvider::Gowa(gowa::Gowa::new(cfg, &env)?),
+        ProviderConfig::Wawp(cfg) => AnyProvider::Wawp(wawp::Wawp::new(cfg, &env)?),
+        ProviderConfig::Waha(cfg) => AnyProvider::Waha(waha::Waha::new(cfg, &env)?),
         ProviderConfig::GreenApi(cfg) => {
             AnyProvider::GreenApi(green_api::GreenApi::new(cfg, &env)?)
         }

@@ -1,0 +1,288 @@
+//! WAHA's engine objects and their mapping onto `Chat`, shared by `waha` and
+//! `wawp` (Wawp v2 is a hosted WAHA, PROVIDERS.md §2 and §6): one set of rules,
+//! so a fix to either gateway's reading of a WEBJS chat fixes both.
+//!
+//! WAHA has no schema for these bodies (its OpenAPI types `_chat` as `any`), so
+//! everything is lenient: unknown fields are ignored, a field of an unexpected
+//! type is unknown (`None`), ids come as a string or as WEBJS's
+//! `{server, user, _serialized}`, and an answer may be an array or an object
+//! keyed "0", "1", … (Wawp's documented overview). Only the visible `pub(in
+//! crate::provider)` items leave this file, and nothing above `provider/`.
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::chat::{Chat, Kind, LastMessage};
+use crate::provider::{Order, SortKey};
+use crate::time::Timestamp;
+
+/// An id as WAHA sends it: a string, or an object with `_serialized`
+/// (WEBJS chat ids; raw WEBJS message ids), else `user@server`.
+#[derive(Debug, Clone, PartialEq)]
+pub(in crate::provider) struct SerializedId(pub String);
+
+impl<'de> Deserialize<'de> for SerializedId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        let s = |v: &Value| v.as_str().filter(|s| !s.is_empty()).map(str::to_owned);
+        let id = match &v {
+            Value::String(_) => s(&v),
+            Value::Object(o) => o.get("_serialized").and_then(s).or_else(|| {
+                match (o.get("user").and_then(s), o.get("server").and_then(s)) {
+                    (Some(u), Some(srv)) => Some(format!("{u}@{srv}")),
+                    _ => None,
+                }
+            }),
+            _ => None,
+        };
+        id.map(SerializedId).ok_or_else(|| {
+            de::Error::custom(format!(
+                "an id that is neither a string nor {{\"_serialized\": …}}: {v}"
+            ))
+        })
+    }
+}
+
+/// A chat as an engine describes it: the items of `GET …/chats`, and `_chat`
+/// of an overview item. WEBJS sends all of this; NOWEB/GOWS only `id`,
+/// `name` and `conversationTimestamp`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(in crate::provider) struct EngineChat {
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: Option<SerializedId>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub is_group: Option<bool>,
+    #[serde(default, deserialize_with = "count")]
+    pub unread_count: Option<u64>,
+    /// WEBJS, seconds.
+    #[serde(default, deserialize_with = "epoch")]
+    pub timestamp: Option<i64>,
+    /// NOWEB/GOWS, seconds (Baileys may send a Long `{low, high}`).
+    #[serde(default, deserialize_with = "epoch")]
+    pub conversation_timestamp: Option<i64>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub archived: Option<bool>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub pinned: Option<bool>,
+    /// Seconds; 0 or less = not muted (or "forever", unconfirmed: unknown).
+    #[serde(default, deserialize_with = "epoch")]
+    pub mute_expiration: Option<i64>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub last_message: Option<WaMessage>,
+}
+
+/// WAHA's `WAMessage`, as far as the record needs it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(in crate::provider) struct WaMessage {
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: Option<SerializedId>,
+    /// Seconds.
+    #[serde(default, deserialize_with = "epoch")]
+    pub timestamp: Option<i64>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub from_me: Option<bool>,
+    /// Text, caption, or a stand-in such as "📷 Photo"; `""` = none.
+    #[serde(default, deserialize_with = "lenient")]
+    pub body: Option<String>,
+}
+
+/// One item of `GET …/chats/overview`. Upstream WAHA has unread only in
+/// `_chat` (WEBJS); Wawp documents a top-level `unreadCount`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(in crate::provider) struct OverviewItem {
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: Option<SerializedId>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "count")]
+    pub unread_count: Option<u64>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub is_group: Option<bool>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub archived: Option<bool>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub pinned: Option<bool>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub last_message: Option<WaMessage>,
+    #[serde(rename = "_chat", default, deserialize_with = "lenient")]
+    pub chat: Option<EngineChat>,
+}
+
+/// A list answer: a JSON array, or an object keyed "0", "1", … whose entries
+/// are taken in the integer order of their keys (PROVIDERS.md §2 trap 1).
+#[derive(Debug)]
+pub(in crate::provider) struct Items<T>(pub Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Items<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Items<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array, or an object keyed \"0\", \"1\", …")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items<T>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    out.push(item);
+                }
+                Ok(Items(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Items<T>, A::Error> {
+                let mut out: Vec<(u64, T)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let Ok(n) = key.trim().parse::<u64>() else {
+                        return Err(de::Error::custom(format!(
+                            "expected an array or an object keyed \"0\", \"1\", …; found key \"{key}\""
+                        )));
+                    };
+                    out.push((n, map.next_value()?));
+                }
+                out.sort_by_key(|(n, _)| *n);
+                Ok(Items(out.into_iter().map(|(_, v)| v).collect()))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// A value of the expected type, else unknown (never a parse failure).
+fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    let v = Value::deserialize(d)?;
+    Ok(serde_json::from_value(v).ok())
+}
+
+/// An integer: a JSON number, a numeric string, or a Baileys Long `{low, high}`.
+fn integer(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(s) => s.trim().parse().ok(),
+        Value::Object(o) => {
+            let low = o.get("low")?.as_i64()?;
+            let high = o.get("high").and_then(Value::as_i64).unwrap_or(0);
+            Some((high << 32) | (low & 0xFFFF_FFFF))
+        }
+        _ => None,
+    }
+}
+
+fn epoch<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    Ok(integer(&Value::deserialize(d)?))
+}
+
+fn count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    Ok(integer(&Value::deserialize(d)?).and_then(|n| u64::try_from(n).ok()))
+}
+
+/// Which time field a list item's activity is read from first (PROVIDERS.md §8.3).
+#[derive(Debug, Clone, Copy)]
+pub(in crate::provider) enum ListTime {
+    /// WAHA: `timestamp` → `conversationTimestamp`.
+    TimestampFirst,
+    /// Wawp: `conversationTimestamp` → `timestamp`.
+    ConversationFirst,
+}
+
+fn secs(v: Option<i64>) -> Option<Timestamp> {
+    v.and_then(Timestamp::from_secs)
+}
+
+/// `isGroup: true` is the gateway's own type; otherwise the id's suffix decides.
+fn base(profile: &str, provider: &'static str, id: &str, is_group: Option<bool>) -> Chat {
+    let c = Chat::new(profile, provider, id);
+    if is_group == Some(true) {
+        c.with_kind(Kind::Group)
+    } else {
+        c
+    }
+}
+
+fn muted(expiration: Option<i64>) -> Option<Timestamp> {
+    secs(expiration.filter(|&e| e > 0))
+}
+
+fn nonempty(s: Option<String>) -> Option<String> {
+    s.filter(|s| !s.trim().is_empty())
+}
+
+pub(in crate::provider) fn last_message(m: WaMessage) -> LastMessage {
+    LastMessage {
+        id: nonempty(m.id.map(|i| i.0)),
+        body: nonempty(m.body),
+        at: secs(m.timestamp),
+        from_me: m.from_me,
+    }
+}
+
+/// An item of `GET …/chats`; `Err` names what makes it unusable.
+pub(in crate::provider) fn list_chat(
+    profile: &str,
+    provider: &'static str,
+    w: EngineChat,
+    time: ListTime,
+) -> Result<Chat, String> {
+    let id = w.id.ok_or("a chat without an `id`")?.0;
+    let mut c = base(profile, provider, &id, w.is_group).with_name(w.name);
+    c.unread_count = w.unread_count;
+    let (first, second) = match time {
+        ListTime::TimestampFirst => (w.timestamp, w.conversation_timestamp),
+        ListTime::ConversationFirst => (w.conversation_timestamp, w.timestamp),
+    };
+    c.last_activity_at = secs(first).or_else(|| secs(second));
+    c.archived = w.archived;
+    c.pinned = w.pinned;
+    c.muted_until = muted(w.mute_expiration);
+    c.last_message = w.last_message.map(last_message);
+    Ok(c)
+}
+
+/// An item of `GET …/chats/overview`: top-level fields first, then `_chat`.
+pub(in crate::provider) fn overview_chat(
+    profile: &str,
+    provider: &'static str,
+    w: OverviewItem,
+) -> Result<Chat, String> {
+    let chat = w.chat.unwrap_or_default();
+    let id =
+        w.id.or(chat.id)
+            .ok_or("an overview item without an `id`")?
+            .0;
+    let mut c = base(profile, provider, &id, w.is_group.or(chat.is_group)).with_name(w.name);
+    c.unread_count = w.unread_count.or(chat.unread_count);
+    let message_at = w.last_message.as_ref().and_then(|m| secs(m.timestamp));
+    c.last_activity_at = message_at
+        .or_else(|| secs(chat.timestamp))
+        .or_else(|| secs(chat.conversation_timestamp));
+    c.last_message = w.last_message.map(last_message);
+    c.archived = w.archived.or(chat.archived);
+    c.pinned = w.pinned.or(chat.pinned);
+    c.muted_until = muted(chat.mute_expiration);
+    Ok(c)
+}
+
+/// `sortBy`/`sortOrder` for a list request; the default is newest first.
+/// NOTE: the order must be lowercase: WEBJS/GOWS sort ascending for anything
+/// but exactly `desc` (PROVIDERS.md §2 trap 2, §6).
+pub(in crate::provider) fn sort_params(
+    sort: Option<(SortKey, Order)>,
+) -> [(&'static str, &'static str); 2] {
+    let (key, order) = sort.unwrap_or((SortKey::Activity, Order::Desc));
+    let by = match key {
+        SortKey::Activity => "conversationTimestamp",
+        SortKey::Name => "name",
+        SortKey::Id => "id",
+    };
+    let order = match order {
+        Order::Asc => "asc",
+        Order::Desc => "desc",
+    };
+    [("sortBy", by), ("sortOrder", order)]
+}
