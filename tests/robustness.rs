@@ -299,3 +299,13 @@ fn csv_neutralises_formulas_unless_raw() {
         raw.stdout
     );
 }
+
+#[test]
+fn a_429_lowers_read_ahead_concurrency() {
+    let env = gowa();
+    env.sandbox.set_faults(faults("fail=1:429,retry-after=0"));
+    let run = env.run(&["-v", "chats", "list", "--all", "-o", "ndjson"]);
+    run.expect(0);
+    assert_eq!(run.ndjson().len(), env.sandbox.chats().len());
+    assert!(run.stderr.contains("read-ahead lowered to 2"), "{}", run.stderr);
+}

@@ -22,7 +22,7 @@ use crate::output::{Layout, Options, Term, TimeStyle};
 use crate::provider::{self, AnyProvider, Overrides};
 
 /// Where `--demo` points when no `-p` is given.
-pub const DEMO_DEFAULT_PROFILE: &str = "gowa";
+pub const DEMO_DEFAULT_PROFILE: &str = "whatsapp-gateway";
 
 pub struct Ctx {
     pub global: GlobalArgs,

@@ -116,3 +116,15 @@ fn literal_secrets_are_detected() {
         parse("[profiles.a]\nprovider = \"gowa\"\nusername = \"u\"\npassword = \"p\"\n").unwrap();
     assert!(lit.has_literal_secrets());
 }
+
+#[test]
+fn config_example_has_a_working_profile_for_every_gateway() {
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/config.example.toml"));
+    let c = Config::load(Some(path)).unwrap();
+    let mut providers: Vec<&str> = c.profiles.values().map(|p| p.provider.name()).collect();
+    providers.sort();
+    let mut all = ProviderConfig::NAMES.to_vec();
+    all.sort();
+    assert_eq!(providers, all);
+    assert_eq!(c.select(None).unwrap().name, "home");
+}

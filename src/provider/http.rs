@@ -50,6 +50,8 @@ pub struct Http {
     classify: Classify,
     describe: Option<Describe>,
     opts: HttpOptions,
+    /// How many 429s this client has seen; the pager lowers its concurrency when it grows.
+    throttled: std::sync::atomic::AtomicU32,
 }
 
 /// One request, relative to the profile's base URL.
@@ -179,6 +181,7 @@ impl Http {
             classify,
             describe: None,
             opts,
+            throttled: Default::default(),
         })
     }
 
@@ -186,6 +189,11 @@ impl Http {
     pub fn describe_errors(mut self, describe: Describe) -> Http {
         self.describe = Some(describe);
         self
+    }
+
+    /// 429 answers seen so far.
+    pub fn throttle_count(&self) -> u32 {
+        self.throttled.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn gateway(&self) -> &'static str {
@@ -328,6 +336,10 @@ impl Http {
             .unwrap_or("");
         let parsed = ErrorBody::read(content_type, body);
         let class = (self.classify)(code, &parsed);
+        if code == 429 {
+            self.throttled
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         let retriable = matches!(code, 429 | 499 | 502 | 503 | 504)
             && matches!(class, Class::RateLimited | Class::Transient);
         let retry_after = headers

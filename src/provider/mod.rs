@@ -127,6 +127,9 @@ pub struct Capabilities {
 // because everything runs inside one task.
 #[allow(async_fn_in_trait)]
 pub trait Provider {
+    /// The client this gateway talks through.
+    fn http(&self) -> &http::Http;
+
     /// What the gateway can do for `view` (paging and sorts can differ per endpoint).
     fn capabilities(&self, view: View) -> Capabilities;
 
@@ -338,6 +341,11 @@ impl AnyProvider {
 
     pub async fn enrich(&self, q: &Query, chats: &mut [Chat]) -> Result<(), ProviderError> {
         dispatch!(self, p => p.enrich(q, chats).await)
+    }
+
+    /// 429 answers seen so far (the pager slows down when this grows).
+    pub fn throttle_count(&self) -> u32 {
+        dispatch!(self, p => p.http().throttle_count())
     }
 
     pub async fn check(&self) -> Result<String, ProviderError> {

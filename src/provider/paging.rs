@@ -48,6 +48,8 @@ pub struct Pager<'a> {
     /// The last page yielded: where it started and how many rows it had.
     last: Option<(PageAt, usize)>,
     total: Option<u64>,
+    /// 429s seen when concurrency was last adjusted.
+    throttle_seen: u32,
     pub pages: usize,
     pub fetched: usize,
 }
@@ -84,6 +86,7 @@ impl<'a> Pager<'a> {
             cursors: HashSet::new(),
             last: None,
             total: None,
+            throttle_seen: provider.throttle_count(),
             pages: 0,
             fetched: 0,
         }
@@ -192,6 +195,15 @@ impl<'a> Pager<'a> {
         }
         if self.inflight.is_empty() {
             self.scheduled = offset;
+        }
+        let throttled = self.provider.throttle_count();
+        if throttled > self.throttle_seen && self.concurrency > 1 {
+            self.throttle_seen = throttled;
+            self.concurrency /= 2;
+            crate::diag::trace(&format!(
+                "the gateway is rate-limiting: read-ahead lowered to {} requests",
+                self.concurrency
+            ));
         }
         while self.inflight.len() < self.concurrency
             && self

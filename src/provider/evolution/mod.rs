@@ -112,6 +112,10 @@ fn last_message(m: wire::Message) -> LastMessage {
 }
 
 impl Provider for Evolution {
+    fn http(&self) -> &Http {
+        &self.http
+    }
+
     fn capabilities(&self, _view: View) -> Capabilities {
         Capabilities {
             gateway: GATEWAY,

@@ -130,6 +130,10 @@ fn last_message(m: wire::Message) -> LastMessage {
 }
 
 impl Provider for Gowa {
+    fn http(&self) -> &Http {
+        &self.http
+    }
+
     fn capabilities(&self, _view: View) -> Capabilities {
         Capabilities {
             gateway: "GOWA",

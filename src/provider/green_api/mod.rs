@@ -232,6 +232,10 @@ fn newest_per_chat(entries: impl Iterator<Item = wire::Entry>) -> HashMap<String
 }
 
 impl Provider for GreenApi {
+    fn http(&self) -> &Http {
+        &self.http
+    }
+
     fn capabilities(&self, view: View) -> Capabilities {
         Capabilities {
             gateway: GATEWAY,

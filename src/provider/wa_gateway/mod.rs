@@ -153,6 +153,10 @@ fn page_of(profile: &str, list: wire::ChatList) -> Page {
 }
 
 impl Provider for WaGateway {
+    fn http(&self) -> &Http {
+        &self.http
+    }
+
     fn capabilities(&self, _view: View) -> Capabilities {
         Capabilities {
             gateway: GATEWAY,

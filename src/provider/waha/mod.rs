@@ -173,6 +173,10 @@ fn unread_support(engine: Engine) -> UnreadSupport {
 }
 
 impl Provider for Waha {
+    fn http(&self) -> &Http {
+        &self.http
+    }
+
     fn capabilities(&self, view: View) -> Capabilities {
         let (max_page_size, sorts): (u32, &'static [SortKey]) = match view {
             View::List => (

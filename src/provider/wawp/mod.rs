@@ -122,6 +122,10 @@ fn bad(endpoint: &str, detail: String) -> ProviderError {
 }
 
 impl Provider for Wawp {
+    fn http(&self) -> &Http {
+        &self.http
+    }
+
     fn capabilities(&self, view: View) -> Capabilities {
         let (max_page_size, sorts): (u32, &'static [SortKey]) = match view {
             View::List => (
