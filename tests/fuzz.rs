@@ -161,7 +161,8 @@ fn exercise(bodies: Vec<Vec<u8>>) {
             for profile in config.profiles.values() {
                 for view in [View::List, View::Overview, View::Unread] {
                     // A fresh client per call, so Green API's 1 request/s pacing never waits.
-                    let p = provider::build(profile, &Overrides::default(), "/fuzz".into()).unwrap();
+                    let p =
+                        provider::build(profile, &Overrides::default(), "/fuzz".into()).unwrap();
                     let q = Query {
                         view,
                         archived: None,

@@ -307,5 +307,9 @@ fn a_429_lowers_read_ahead_concurrency() {
     let run = env.run(&["-v", "chats", "list", "--all", "-o", "ndjson"]);
     run.expect(0);
     assert_eq!(run.ndjson().len(), env.sandbox.chats().len());
-    assert!(run.stderr.contains("read-ahead lowered to 2"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("read-ahead lowered to 2"),
+        "{}",
+        run.stderr
+    );
 }

@@ -82,6 +82,16 @@ pub enum PageAt {
     Single,
 }
 
+impl PageAt {
+    /// The offset, for offset-paged gateways (0 otherwise).
+    pub fn offset(&self) -> u64 {
+        match self {
+            PageAt::Offset(o) => *o,
+            _ => 0,
+        }
+    }
+}
+
 /// One page as the gateway returned it, already mapped onto `Chat`.
 #[derive(Debug, Default)]
 pub struct Page {
@@ -353,22 +363,26 @@ impl AnyProvider {
     }
 }
 
-/// Run `f` over `items` with at most `limit` calls in flight, keeping order;
-/// the first error stops the rest (PROVIDERS.md §0.7).
-pub async fn fan_out<'a, T, R, F, Fut>(
-    items: &'a [T],
+/// Set each chat's `last_message` from a per-chat call, with at most `limit`
+/// calls in flight; the first error stops the rest (PROVIDERS.md §0.7).
+pub async fn fill_last_messages<F, Fut>(
+    chats: &mut [Chat],
     limit: usize,
-    f: F,
-) -> Result<Vec<R>, ProviderError>
+    fetch: F,
+) -> Result<(), ProviderError>
 where
-    F: Fn(&'a T) -> Fut,
-    Fut: std::future::Future<Output = Result<R, ProviderError>> + 'a,
+    F: Fn(String) -> Fut,
+    Fut: std::future::Future<Output = Result<Option<crate::chat::LastMessage>, ProviderError>>,
 {
     use futures_util::stream::{self, StreamExt, TryStreamExt};
-    stream::iter(items.iter().map(f))
+    let found: Vec<_> = stream::iter(chats.iter().map(|c| fetch(c.id.clone())))
         .buffered(limit.max(1))
         .try_collect()
-        .await
+        .await?;
+    for (chat, last) in chats.iter_mut().zip(found) {
+        chat.last_message = last;
+    }
+    Ok(())
 }
 
 /// The usual class of an HTTP status, for gateways without special rules.

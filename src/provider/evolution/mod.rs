@@ -132,10 +132,7 @@ impl Provider for Evolution {
     }
 
     async fn page(&self, _q: &Query, at: PageAt, size: Option<u32>) -> Result<Page, ProviderError> {
-        let skip = match at {
-            PageAt::Offset(o) => o,
-            _ => 0,
-        };
+        let skip = at.offset();
         let body = serde_json::json!({
             "take": size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE),
             "skip": skip,

@@ -14,8 +14,8 @@ use serde::Deserialize;
 use super::body::ErrorBody;
 use super::http::{Http, Req};
 use super::{
-    default_class, fan_out, path_segment, BuildEnv, Capabilities, Class, Order, Page, PageAt,
-    Paging, Provider, ProviderError, Query, SortKey, UnreadSupport, View,
+    default_class, fill_last_messages, path_segment, BuildEnv, Capabilities, Class, Order, Page,
+    PageAt, Paging, Provider, ProviderError, Query, SortKey, UnreadSupport, View,
 };
 use crate::chat::{Chat, LastMessage};
 use crate::config::secret::{Secret, SecretSource};
@@ -92,9 +92,9 @@ impl Gowa {
         req
     }
 
-    async fn last_message(&self, chat: &Chat) -> Result<Option<LastMessage>, ProviderError> {
+    async fn last_message(&self, chat_id: String) -> Result<Option<LastMessage>, ProviderError> {
         let req = self
-            .req(format!("/chat/{}/messages", path_segment(&chat.id)))
+            .req(format!("/chat/{}/messages", path_segment(&chat_id)))
             .query("limit", 1);
         let result: Result<wire::Envelope<wire::MessageList>, _> = self.http.json(req).await;
         let list = match result {
@@ -150,10 +150,7 @@ impl Provider for Gowa {
     }
 
     async fn page(&self, q: &Query, at: PageAt, size: Option<u32>) -> Result<Page, ProviderError> {
-        let offset = match at {
-            PageAt::Offset(o) => o,
-            _ => 0,
-        };
+        let offset = at.offset();
         let req = self
             .req("/chats".to_owned())
             .query("limit", size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE))
@@ -182,11 +179,7 @@ impl Provider for Gowa {
         if q.view != View::Overview {
             return Ok(());
         }
-        let found = fan_out(chats, self.concurrency, |c| self.last_message(c)).await?;
-        for (chat, last) in chats.iter_mut().zip(found) {
-            chat.last_message = last;
-        }
-        Ok(())
+        fill_last_messages(chats, self.concurrency, |id| self.last_message(id)).await
     }
 
     async fn check(&self) -> Result<String, ProviderError> {

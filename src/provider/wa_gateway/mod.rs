@@ -15,8 +15,8 @@ use serde::Deserialize;
 use super::body::ErrorBody;
 use super::http::{Http, Req};
 use super::{
-    default_class, fan_out, path_segment, BuildEnv, Capabilities, Class, Order, Page, PageAt,
-    Paging, Provider, ProviderError, Query, SortKey, UnreadSupport, View,
+    default_class, fill_last_messages, path_segment, BuildEnv, Capabilities, Class, Order, Page,
+    PageAt, Paging, Provider, ProviderError, Query, SortKey, UnreadSupport, View,
 };
 use crate::chat::{Chat, Kind, LastMessage};
 use crate::config::secret::{Secret, SecretSource};
@@ -80,9 +80,9 @@ impl WaGateway {
         .bearer(self.token.expose())
     }
 
-    async fn last_message(&self, chat: &Chat) -> Result<Option<LastMessage>, ProviderError> {
+    async fn last_message(&self, chat_id: String) -> Result<Option<LastMessage>, ProviderError> {
         let req = self
-            .req(&format!("/chats/{}/messages", path_segment(&chat.id)))
+            .req(&format!("/chats/{}/messages", path_segment(&chat_id)))
             .query("limit", 1);
         let list: wire::MessageList = match self.http.json(req).await {
             Ok(list) => list,
@@ -189,11 +189,7 @@ impl Provider for WaGateway {
         if q.view == View::List {
             return Ok(());
         }
-        let found = fan_out(chats, self.concurrency, |c| self.last_message(c)).await?;
-        for (chat, last) in chats.iter_mut().zip(found) {
-            chat.last_message = last;
-        }
-        Ok(())
+        fill_last_messages(chats, self.concurrency, |id| self.last_message(id)).await
     }
 
     async fn check(&self) -> Result<String, ProviderError> {

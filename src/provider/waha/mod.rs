@@ -200,10 +200,7 @@ impl Provider for Waha {
     }
 
     async fn page(&self, q: &Query, at: PageAt, size: Option<u32>) -> Result<Page, ProviderError> {
-        let offset = match at {
-            PageAt::Offset(o) => o,
-            _ => 0,
-        };
+        let offset = at.offset();
         let chats = match q.view {
             View::List => self.list(q, offset, size.unwrap_or(MAX_LIST_PAGE)).await?,
             View::Overview | View::Unread => {
