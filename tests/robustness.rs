@@ -313,3 +313,49 @@ fn a_429_lowers_read_ahead_concurrency() {
         run.stderr
     );
 }
+
+/// Every gateway, every failure mode, with -v: no credential in any stream.
+// See: issue 4, "Secrets never leak".
+#[test]
+fn no_gateway_leaks_a_secret_under_any_failure() {
+    let gateways = [
+        "gowa",
+        "wawp",
+        "green-api",
+        "whatsapp-gateway",
+        "waha",
+        "evolution",
+    ];
+    for spec in [
+        "fail=100000:500",
+        "fail=100000:502",
+        "html",
+        "xml",
+        "wrong-type",
+        "truncate",
+        "drop",
+        "stall",
+    ] {
+        let env = TestEnv::new();
+        env.sandbox.set_faults(faults(spec));
+        for gw in gateways {
+            for view in ["list", "overview"] {
+                let run = env.run(&[
+                    "-v",
+                    "--timeout",
+                    "1",
+                    "--retries",
+                    "0",
+                    "-p",
+                    gw,
+                    "chats",
+                    view,
+                    "--limit",
+                    "3",
+                ]);
+                assert_ne!(run.code, 0, "{gw} {view} under {spec} should fail");
+                assert_no_secret(&run);
+            }
+        }
+    }
+}

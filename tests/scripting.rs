@@ -268,3 +268,72 @@ fn long_version_names_the_gateways() {
         assert!(run.stdout.contains(gw), "{gw}: {}", run.stdout);
     }
 }
+
+#[test]
+fn merged_unread_skips_gateways_without_counts() {
+    let env = TestEnv::new();
+    let run = env.run(&["--all-profiles", "chats", "unread", "-o", "ndjson", "--all"]);
+    run.expect(0);
+    let rows = run.ndjson();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r["unread_count"].as_u64().unwrap() > 0));
+    for skipped in ["gowa", "green-api", "waha-noweb"] {
+        assert!(
+            run.stderr
+                .contains(&format!("skipping profile `{skipped}`")),
+            "{skipped}: {}",
+            run.stderr
+        );
+    }
+    let none = env.run(&["-p", "gowa,green-api", "chats", "unread"]);
+    none.expect(9);
+    assert!(none.stdout.is_empty());
+}
+
+#[test]
+fn unread_older_than_puts_the_longest_waiting_first() {
+    let env = TestEnv::new();
+    let run = env.run(&[
+        "-p",
+        "whatsapp-gateway",
+        "chats",
+        "unread",
+        "--older-than",
+        "2h",
+        "--all",
+        "-o",
+        "ndjson",
+    ]);
+    run.expect(0);
+    let rows = run.ndjson();
+    assert!(!rows.is_empty());
+    let times: Vec<&str> = rows
+        .iter()
+        .map(|r| r["last_activity_at"].as_str().unwrap())
+        .collect();
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1]),
+        "oldest first: {times:?}"
+    );
+    let cutoff = env.sandbox.now() - 7200;
+    let expected = env
+        .sandbox
+        .chats()
+        .iter()
+        .filter(|c| c.unread > 0 && c.last_activity.is_some_and(|t| t < cutoff))
+        .count();
+    assert_eq!(rows.len(), expected);
+}
+
+#[test]
+fn unread_count_prints_chats_and_messages() {
+    let env = TestEnv::new();
+    let run = env.run(&["-p", "evolution", "chats", "unread", "--count"]);
+    run.expect(0);
+    let chats = env
+        .sandbox
+        .chats()
+        .iter()
+        .filter(|c| c.unread > 0 && !c.messages.is_empty());
+    let (n, total) = chats.fold((0u64, 0u64), |(n, t), c| (n + 1, t + c.unread as u64));
+    assert_eq!(run.stdout, format!("{n}\t{total}\n"));
+}

@@ -13,6 +13,8 @@ pub mod progress;
 pub mod report;
 pub mod sanitize;
 pub mod table;
+#[cfg(test)]
+mod tests;
 
 use std::io::{self, IsTerminal, Write};
 
