@@ -28,22 +28,27 @@ def start_sandbox(binary, chats, latency_ms):
     return proc, addr, "".join(snippet)
 
 
-def measure(cmd, env=None, shell=False):
-    """Run cmd, return (seconds, seconds to first stdout line, lines, peak RSS MiB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, shell=shell)
-    first = None
-    lines = 0
-    for _ in proc.stdout:
-        if first is None:
-            first = time.perf_counter() - start
-        lines += 1
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    total = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"benchmark command failed (exit {proc.returncode}): {cmd}")
-    return total, first or total, lines, usage.ru_maxrss / 1024
+def measure(cmd, env=None):
+    """Run cmd, return (seconds, seconds to first stdout line, lines, peak RSS MiB).
+
+    Peak RSS comes from GNU time (the largest of the process and its children):
+    measuring from this Python process would count the forked interpreter."""
+    with tempfile.NamedTemporaryFile("r") as rss:
+        start = time.perf_counter()
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss.name] + cmd,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        first = None
+        lines = 0
+        for _ in proc.stdout:
+            if first is None:
+                first = time.perf_counter() - start
+            lines += 1
+        proc.wait()
+        total = time.perf_counter() - start
+        if proc.returncode != 0:
+            sys.exit(f"benchmark command failed (exit {proc.returncode}): {cmd}")
+        peak_kib = int(rss.read().split()[-1])
+    return total, first or total, lines, peak_kib / 1024
 
 
 def profile_value(snippet, profile, key):

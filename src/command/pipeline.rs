@@ -17,6 +17,9 @@ use crate::provider::{
 };
 use crate::time::Timestamp;
 
+/// Rows enriched and written together, per concurrent call slot.
+const ENRICH_BATCH_PER_SLOT: usize = 4;
+
 /// Default journal window for gateways that derive previews from journals.
 pub const DEFAULT_SINCE: Duration = Duration::from_secs(24 * 3600);
 
@@ -278,9 +281,13 @@ impl Plan {
                 buffered.extend(kept);
                 continue;
             }
-            provider.enrich(&self.query, &mut kept).await?;
-            sink.write(&kept)?;
-            outcome.shown += kept.len();
+            // Per-chat calls (previews) in batches, so the first rows appear after a
+            // few round trips instead of after the whole page's calls.
+            for batch in kept.chunks_mut(concurrency.max(1) * ENRICH_BATCH_PER_SLOT) {
+                provider.enrich(&self.query, batch).await?;
+                sink.write(batch)?;
+                outcome.shown += batch.len();
+            }
             if self.limit.is_some_and(|l| outcome.shown >= l) {
                 outcome.resume = pager.resume(used);
                 outcome.top_n_cut = self.caps.paging == Paging::Single && used == page_len;
