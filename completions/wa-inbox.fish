@@ -38,7 +38,7 @@ never\t''"
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
-complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -69,7 +69,7 @@ never\t''"
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -118,7 +118,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l has-media -d 'Only chats with media'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l exit-status -d 'Exit 1 when no chat matched, 0 when some did (errors keep their codes)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l count -d 'Print only the number of matching chats (for `unread`, then a tab and the total unread messages)'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -164,7 +164,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l has-media -d 'Only chats with media'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l exit-status -d 'Exit 1 when no chat matched, 0 when some did (errors keep their codes)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l count -d 'Print only the number of matching chats (for `unread`, then a tab and the total unread messages)'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -211,7 +211,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l has-media -d 'Only chats with media'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l exit-status -d 'Exit 1 when no chat matched, 0 when some did (errors keep their codes)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l count -d 'Print only the number of matching chats (for `unread`, then a tab and the total unread messages)'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -238,7 +238,7 @@ never\t''"
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -264,7 +264,7 @@ never\t''"
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -287,7 +287,7 @@ never\t''"
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -313,7 +313,7 @@ never\t''"
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -340,7 +340,7 @@ never\t''"
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -363,7 +363,7 @@ never\t''"
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
@@ -386,7 +386,7 @@ never\t''"
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l all-profiles -d 'Use every profile in the config file, merged into one inbox'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'

@@ -26,7 +26,7 @@ _wa-inbox() {
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -62,7 +62,7 @@ _arguments "${_arguments_options[@]}" : \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -112,7 +112,7 @@ id\:""))' \
 '--has-media[Only chats with media]' \
 '--exit-status[Exit 1 when no chat matched, 0 when some did (errors keep their codes)]' \
 '--count[Print only the number of matching chats (for \`unread\`, then a tab and the total unread messages)]' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -155,7 +155,7 @@ id\:""))' \
 '--has-media[Only chats with media]' \
 '--exit-status[Exit 1 when no chat matched, 0 when some did (errors keep their codes)]' \
 '--count[Print only the number of matching chats (for \`unread\`, then a tab and the total unread messages)]' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -199,7 +199,7 @@ id\:""))' \
 '--has-media[Only chats with media]' \
 '--exit-status[Exit 1 when no chat matched, 0 when some did (errors keep their codes)]' \
 '--count[Print only the number of matching chats (for \`unread\`, then a tab and the total unread messages)]' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -262,7 +262,7 @@ _arguments "${_arguments_options[@]}" : \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -297,7 +297,7 @@ _arguments "${_arguments_options[@]}" : \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -324,7 +324,7 @@ _arguments "${_arguments_options[@]}" : \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -384,7 +384,7 @@ _arguments "${_arguments_options[@]}" : \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -416,7 +416,7 @@ _arguments "${_arguments_options[@]}" : \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -443,7 +443,7 @@ _arguments "${_arguments_options[@]}" : \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
@@ -470,7 +470,7 @@ _arguments "${_arguments_options[@]}" : \
 '--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
 '--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
 '--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
-'(-p --profile)--all-profiles[Use every profile in the config file, merged into one inbox]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
 '(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \

@@ -42,8 +42,8 @@ pub struct GlobalArgs {
     )]
     pub profile: Vec<String>,
 
-    /// Use every profile in the config file, merged into one inbox
-    #[arg(long, global = true, conflicts_with = "profile")]
+    /// Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)
+    #[arg(long, global = true)]
     pub all_profiles: bool,
 
     /// Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]
@@ -277,9 +277,8 @@ const LONG_VERSION: &str = concat!(
 /// Seconds as a bare number, or a humantime duration ("30s", "2h", "1d").
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     if let Ok(secs) = s.trim().parse::<f64>() {
-        if secs.is_finite() && secs >= 0.0 {
-            return Ok(Duration::from_secs_f64(secs));
-        }
+        return Duration::try_from_secs_f64(secs)
+            .map_err(|_| format!("{s} is not a duration in seconds (e.g. 30, 2m, 2h, 1d)"));
     }
     humantime::parse_duration(s.trim()).map_err(|e| format!("{e} (e.g. 30, 30s, 2m, 2h, 1d)"))
 }
@@ -301,5 +300,8 @@ mod tests {
         assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
         assert!(parse_duration("soon").is_err());
         assert!(parse_duration("-1").is_err());
+        // See: review — 1e20 seconds panicked in Duration::from_secs_f64.
+        assert!(parse_duration("1e20").is_err());
+        assert!(parse_duration("NaN").is_err());
     }
 }

@@ -40,7 +40,9 @@ pub fn register_secret(value: &str) {
     if value.is_empty() {
         return;
     }
-    let mut forms = vec![value.to_owned(), percent_encode(value)];
+    // Raw, as paths encode it, and as query strings encode it (space → '+', '~' → %7E).
+    let form: String = form_urlencoded::byte_serialize(value.as_bytes()).collect();
+    let mut forms = vec![value.to_owned(), percent_encode(value), form];
     let mut list = secrets().lock().unwrap_or_else(|e| e.into_inner());
     for f in forms.drain(..) {
         if !list.contains(&f) {
@@ -119,6 +121,18 @@ fn base64(input: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // See: review of issue 4 — reqwest form-encodes query values, so a Wawp token
+    // with a space or '~' appeared in -v logs.
+    #[test]
+    fn wawp_token_redacted_in_form_encoded_query() {
+        register_secret("tok~en sec!ret");
+        assert_eq!(
+            redact("access_token=tok%7Een+sec%21ret&x=1"),
+            "access_token=***&x=1"
+        );
+        assert_eq!(redact("/p/tok~en%20sec%21ret"), "/p/***");
+    }
 
     #[test]
     fn redacts_raw_encoded_and_basic_forms() {

@@ -7,8 +7,8 @@ use clap::Parser;
 use wa_inbox::{cli::Cli, command, exit};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
     install_panic_hook();
+    let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -13,6 +13,9 @@ pub struct Timestamp(DateTime<Utc>);
 const MS_THRESHOLD: i64 = 1_000_000_000_000;
 
 impl Timestamp {
+    /// 1970-01-01T00:00:00Z: earlier than every real timestamp.
+    pub const EPOCH: Timestamp = Timestamp(DateTime::UNIX_EPOCH);
+
     /// Unix seconds; `None` for 0 or negative.
     pub fn from_secs(secs: i64) -> Option<Timestamp> {
         if secs <= 0 {
@@ -46,7 +49,7 @@ impl Timestamp {
     }
 
     pub fn now() -> Timestamp {
-        Timestamp::from_secs(Utc::now().timestamp()).unwrap_or(Timestamp(DateTime::UNIX_EPOCH))
+        Timestamp::from_secs(Utc::now().timestamp()).unwrap_or(Timestamp::EPOCH)
     }
 
     pub fn secs(self) -> i64 {

@@ -231,8 +231,13 @@ fn verbose_log_shows_requests_without_secrets() {
     let env = gowa();
     let run = env.run(&["-v", "chats", "overview", "--limit", "2"]);
     run.expect(0);
+    // One line per request: method, redacted URL, status, size and time.
     assert!(
-        run.stderr.contains("GET http://127.0.0.1") && run.stderr.contains("HTTP 200 in"),
+        run.stderr
+            .lines()
+            .any(|l| l.contains("GET http://127.0.0.1")
+                && l.contains("-> HTTP 200,")
+                && l.ends_with(" ms")),
         "{}",
         run.stderr
     );
@@ -358,4 +363,34 @@ fn no_gateway_leaks_a_secret_under_any_failure() {
             }
         }
     }
+}
+
+// See: review of issue 4 — TLS failures were retried like refused connections.
+#[test]
+fn tls_failure_is_not_retried() {
+    let env = gowa().no_calls_expected();
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    env.write_config(&text.replace("http://127.0.0.1", "https://localhost"));
+    let run = env.run(&["-v", "--retries", "2", "chats", "list"]);
+    run.expect(7);
+    assert!(!run.stderr.contains("retrying"), "{}", run.stderr);
+}
+
+// See: review — a 503 announcing a long Retry-After is an outage (7), not a rate limit (6).
+#[test]
+fn long_retry_after_on_503_keeps_exit_7() {
+    let env = gowa();
+    env.sandbox
+        .set_faults(faults("fail=50:503,retry-after=3600"));
+    env.run(&["chats", "list"]).expect(7);
+    assert_eq!(env.journal().len(), 1);
+}
+
+// See: review — `--timeout 1e20` panicked in Duration::from_secs_f64.
+#[test]
+fn absurd_durations_are_usage_errors_not_panics() {
+    let env = gowa().no_calls_expected();
+    let run = env.run(&["--timeout", "1e20", "chats", "list"]);
+    run.expect(2);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }

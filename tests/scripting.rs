@@ -337,3 +337,39 @@ fn unread_count_prints_chats_and_messages() {
     let (n, total) = chats.fold((0u64, 0u64), |(n, t), c| (n + 1, t + c.unread as u64));
     assert_eq!(run.stdout, format!("{n}\t{total}\n"));
 }
+
+// See: review — WA_INBOX_PROFILE made --all-profiles a usage error.
+#[test]
+fn all_profiles_overrides_the_profile_from_the_environment() {
+    let env = two_and_dead();
+    let mut cmd = env.cmd(&[
+        "--all-profiles",
+        "chats",
+        "list",
+        "--limit",
+        "2",
+        "-o",
+        "ndjson",
+    ]);
+    cmd.env("WA_INBOX_PROFILE", "gowa");
+    let run = crate::util::run_cmd(cmd);
+    run.expect(7);
+    assert!(run.stderr.contains("profile `dead`"), "{}", run.stderr);
+}
+
+// See: review — `--older-than 5e18` overflowed and switched the filter off.
+#[test]
+fn unread_older_than_huge_matches_nothing() {
+    let env = TestEnv::new();
+    let run = env.run(&[
+        "-p",
+        "evolution",
+        "chats",
+        "unread",
+        "--older-than",
+        "5e18",
+        "--count",
+    ]);
+    run.expect(0);
+    assert_eq!(run.stdout, "0\t0\n");
+}

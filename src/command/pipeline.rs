@@ -140,9 +140,12 @@ impl Plan {
         }
         if view == View::Unread {
             filters.min_unread = Some(extra.min_unread.unwrap_or(1).max(1));
-            filters.waited_since = extra
-                .older_than
-                .and_then(|d| Timestamp::from_secs(Timestamp::now().secs() - d.as_secs() as i64));
+            // A window longer than the epoch matches nothing rather than switching the filter off.
+            filters.waited_since = extra.older_than.map(|d| {
+                let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+                Timestamp::from_secs(Timestamp::now().secs().saturating_sub(secs))
+                    .unwrap_or(Timestamp::EPOCH)
+            });
         }
         // What order is asked for: explicit, or the view's own.
         let wanted = match (args.sort, args.order) {

@@ -224,7 +224,9 @@ impl Http {
                 return Err(self.exhausted(failure, attempt, &endpoint));
             }
             let wait = match failure.retry_after {
-                Some(w) if w > MAX_RETRY_AFTER => {
+                // Only a rate limit that asks for too long a wait is a rate limit (exit 6);
+                // a 503 announcing long maintenance keeps its own class.
+                Some(w) if w > MAX_RETRY_AFTER && failure.error.class() == Class::RateLimited => {
                     return Err(ProviderError::RateLimited {
                         gateway: self.gateway,
                         endpoint,
@@ -236,6 +238,7 @@ impl Http {
                         ),
                     })
                 }
+                Some(w) if w > MAX_RETRY_AFTER => return Err(failure.error),
                 Some(w) => w,
                 None => backoff(attempt),
             };
@@ -286,21 +289,35 @@ impl Http {
         }
         let started = Instant::now();
         let request = builder.build().map_err(|e| self.transport(e, endpoint))?;
-        diag::trace(&format!("{} {}", req.method, request.url()));
-        let resp = self
-            .client
-            .execute(request)
-            .await
-            .map_err(|e| self.transport(e, endpoint))?;
+        let line = format!("{} {}", req.method, request.url());
+        let log = |outcome: &str| {
+            diag::trace(&format!(
+                "{line} -> {outcome} in {} ms",
+                started.elapsed().as_millis()
+            ))
+        };
+        let resp = match self.client.execute(request).await {
+            Ok(r) => r,
+            Err(e) => {
+                let failure = self.transport(e, endpoint);
+                log(&format!("failed ({})", failure.error));
+                return Err(failure);
+            }
+        };
         let status = resp.status();
         let headers = resp.headers().clone();
-        let body = self.read_capped(resp, endpoint).await?;
-        diag::trace(&format!(
-            "HTTP {} in {} ms, {} bytes",
-            status.as_u16(),
-            started.elapsed().as_millis(),
-            body.len()
-        ));
+        let body = match self.read_capped(resp, endpoint).await {
+            Ok(b) => b,
+            Err(failure) => {
+                log(&format!(
+                    "HTTP {}, body failed ({})",
+                    status.as_u16(),
+                    failure.error
+                ));
+                return Err(failure);
+            }
+        };
+        log(&format!("HTTP {}, {} bytes", status.as_u16(), body.len()));
         if status.is_success() {
             return Ok(Response {
                 status: status.as_u16(),
@@ -403,6 +420,7 @@ impl Http {
     fn transport(&self, e: reqwest::Error, endpoint: &str) -> Failure {
         let timed_out = e.is_timeout();
         let connect = e.is_connect();
+        let retriable = !timed_out && is_refused_or_reset(&e);
         let mut message = diag::redact(&error_chain(&e.without_url()));
         if connect && message.contains("refused") {
             message =
@@ -421,10 +439,11 @@ impl Http {
                 message,
             }
         };
-        // Refused and reset connections are worth another try; a timeout already waited long.
+        // Refused and reset connections are worth another try; a timeout already
+        // waited long, and TLS or DNS failures will not mend by themselves.
         Failure {
             error,
-            retriable: !timed_out,
+            retriable,
             retry_after: None,
         }
     }
@@ -463,6 +482,33 @@ fn error_chain(e: &reqwest::Error) -> String {
         source = s.source();
     }
     parts.join(": ")
+}
+
+/// A refused, reset or dropped connection, anywhere in the error's causes.
+fn is_refused_or_reset(e: &reqwest::Error) -> bool {
+    use std::io::ErrorKind::*;
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            if matches!(
+                io.kind(),
+                ConnectionRefused
+                    | ConnectionReset
+                    | ConnectionAborted
+                    | BrokenPipe
+                    | UnexpectedEof
+            ) {
+                return true;
+            }
+        }
+        if s.downcast_ref::<hyper::Error>()
+            .is_some_and(|h| h.is_incomplete_message() || h.is_closed())
+        {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }
 
 fn backoff(attempt: u32) -> Duration {
