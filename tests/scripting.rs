@@ -373,3 +373,62 @@ fn unread_older_than_huge_matches_nothing() {
     run.expect(0);
     assert_eq!(run.stdout, "0\t0\n");
 }
+
+// See: review of issue 3 — --archived on a gateway that never reports it must be refused up front.
+#[test]
+fn archived_is_refused_where_the_gateway_never_reports_it() {
+    let env = TestEnv::new().no_calls_expected();
+    let run = env.run(&["-p", "evolution", "chats", "list", "--archived", "true"]);
+    run.expect(2);
+    assert!(
+        run.stderr.contains("Evolution") && run.stderr.contains("--archived"),
+        "{}",
+        run.stderr
+    );
+}
+
+// See: review of issue 3 — a limit applied after a local sort said nothing about what was left out.
+#[test]
+fn a_sorted_listing_cut_by_limit_says_so() {
+    let env = TestEnv::new();
+    let run = env.run(&[
+        "-p", "gowa", "chats", "list", "--sort", "name", "--limit", "3", "-o", "ndjson",
+    ]);
+    run.expect(0);
+    assert_eq!(run.ndjson().len(), 3);
+    assert!(
+        run.stderr
+            .contains("more matching chats were left out by --limit"),
+        "{}",
+        run.stderr
+    );
+}
+
+// See: review of issue 3 — a cursor cannot resume mid-page; the hint must not print an empty --cursor.
+#[test]
+fn cursor_hint_never_suggests_an_empty_cursor() {
+    let env = TestEnv::new();
+    let run = env.run(&[
+        "-p",
+        "whatsapp-gateway",
+        "chats",
+        "list",
+        "--kind",
+        "group",
+        "--limit",
+        "3",
+        "-o",
+        "ndjson",
+    ]);
+    run.expect(0);
+    assert!(
+        !run.stderr.contains("--cursor  ") && !run.stderr.contains("--cursor --"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("raise --limit or use --all"),
+        "{}",
+        run.stderr
+    );
+}

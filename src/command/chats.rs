@@ -111,6 +111,8 @@ async fn single(
     }
     if let Some(resume) = &outcome.resume {
         crate::diag::note(&continue_hint(resume, args));
+    } else if outcome.cut_after_sort > 0 {
+        crate::diag::note(&more_match(outcome.cut_after_sort));
     } else if outcome.top_n_cut {
         crate::diag::note(&format!(
             "{} lists only its top {} chats here; use --all for every chat",
@@ -155,7 +157,7 @@ async fn merged(
     for (p, run) in profiles.iter().zip(runs) {
         match run {
             Ok((chats, outcome)) => {
-                if outcome.resume.is_some() || outcome.top_n_cut {
+                if outcome.resume.is_some() || outcome.top_n_cut || outcome.cut_after_sort > 0 {
                     cut.push(p.name.as_str());
                 }
                 all.extend(chats);
@@ -196,11 +198,15 @@ async fn merged(
             )
         });
     sort_chats(&mut all, key, order);
+    let mut cut_here = 0;
     if let Some(limit) = args.row_limit() {
+        cut_here = all.len().saturating_sub(limit);
         all.truncate(limit);
     }
     sink.write(&all).map_err(|e| (0, e.into()))?;
-    if !cut.is_empty() {
+    if cut_here > 0 {
+        crate::diag::note(&more_match(cut_here));
+    } else if !cut.is_empty() {
         crate::diag::note(&format!(
             "more chats follow in profile(s) {}; use --all for every chat",
             cut.join(", ")
@@ -242,6 +248,10 @@ fn describe(view: View, profile: &Profile) -> String {
     )
 }
 
+fn more_match(n: usize) -> String {
+    format!("{n} more matching chats were left out by --limit; raise it or use --all")
+}
+
 fn continue_hint(resume: &Resume, args: &ChatArgs) -> String {
     let limit = args
         .limit
@@ -249,9 +259,11 @@ fn continue_hint(resume: &Resume, args: &ChatArgs) -> String {
         .unwrap_or_default();
     match resume {
         Resume::Offset(o) => format!("more chats follow; continue with --offset {o}{limit}, or use --all"),
-        Resume::Cursor { cursor, skip: 0 } => format!("more chats follow; continue with --cursor {cursor}{limit}, or use --all"),
-        Resume::Cursor { cursor, skip } => format!(
-            "more chats follow; continue with --cursor {cursor}{limit} (its first {skip} chats were already shown), or use --all"
-        ),
+        Resume::Cursor(cursor) => format!("more chats follow; continue with --cursor {cursor}{limit}, or use --all"),
+        Resume::MidCursorPage => {
+            "more chats may follow; this gateway pages by cursor, which cannot resume inside a page: \
+             raise --limit or use --all"
+                .to_owned()
+        }
     }
 }

@@ -50,6 +50,8 @@ pub struct Outcome {
     pub shown: usize,
     pub resume: Option<Resume>,
     pub top_n_cut: bool,
+    /// Matching chats left out by --limit after a sort done here.
+    pub cut_after_sort: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -108,6 +110,11 @@ impl Plan {
             Some(n) => n,
             None => caps.max_page_size,
         };
+        if args.archived.is_some() && !caps.filter_archived && !caps.reports_archived {
+            return Err(refuse(
+                "does not report whether a chat is archived: --archived is not available",
+            ));
+        }
         if args.has_media && !caps.filter_has_media {
             return Err(refuse(
                 "cannot tell which chats have media: --has-media is not available",
@@ -305,6 +312,7 @@ impl Plan {
         if let Some((key, order)) = self.client_sort {
             sort_chats(&mut buffered, key, order);
             if let Some(l) = self.limit {
+                outcome.cut_after_sort = buffered.len().saturating_sub(l);
                 buffered.truncate(l);
             }
             provider.enrich(&self.query, &mut buffered).await?;

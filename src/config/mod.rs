@@ -68,7 +68,7 @@ pub struct Config {
 struct RawFile {
     default_profile: Option<String>,
     #[serde(default)]
-    profiles: BTreeMap<String, toml::Spanned<toml::Table>>,
+    profiles: BTreeMap<String, toml::Spanned<BTreeMap<String, toml::Spanned<toml::Value>>>>,
 }
 
 impl Config {
@@ -96,10 +96,25 @@ impl Config {
         let raw: RawFile = toml::from_str(text).map_err(|e| toml_error(path, text, e))?;
         let mut profiles = BTreeMap::new();
         for (name, spanned) in raw.profiles {
-            let (line, col) = line_col(text, spanned.span().start);
-            let at = format!("{}:{line}:{col}", path.display());
-            let profile = parse_profile(&name, spanned.into_inner())
-                .map_err(|m| ConfigError(format!("{at}: profile `{name}`: {m}")))?;
+            let header = spanned.span().start;
+            let keys = spanned.into_inner();
+            let spans: BTreeMap<String, usize> = keys
+                .iter()
+                .map(|(k, v)| (k.clone(), v.span().start))
+                .collect();
+            let table: toml::Table = keys.into_iter().map(|(k, v)| (k, v.into_inner())).collect();
+            let profile = parse_profile(&name, table).map_err(|e| {
+                // Point at the offending key's line where we know it, else at the table header.
+                let (line, col) = line_col(
+                    text,
+                    e.key.and_then(|k| spans.get(&k).copied()).unwrap_or(header),
+                );
+                ConfigError(format!(
+                    "{}:{line}:{col}: profile `{name}`: {}",
+                    path.display(),
+                    e.message
+                ))
+            })?;
             profiles.insert(name, profile);
         }
         let config = Config {
@@ -182,15 +197,27 @@ impl Config {
     }
 }
 
-fn parse_profile(name: &str, mut table: toml::Table) -> Result<Profile, String> {
+/// Why a profile table was refused, and which key, when one is to blame.
+struct ProfileError {
+    key: Option<String>,
+    message: String,
+}
+
+fn parse_profile(name: &str, mut table: toml::Table) -> Result<Profile, ProfileError> {
+    let whole = |message: String| ProfileError { key: None, message };
     let provider = match table.get("provider") {
         Some(toml::Value::String(p)) => p.clone(),
-        Some(_) => return Err("`provider` must be a string".to_owned()),
+        Some(_) => {
+            return Err(ProfileError {
+                key: Some("provider".into()),
+                message: "`provider` must be a string".into(),
+            })
+        }
         None => {
-            return Err(format!(
+            return Err(whole(format!(
                 "missing `provider` (one of: {})",
                 ProviderConfig::NAMES.join(", ")
-            ))
+            )))
         }
     };
     let mut common_table = toml::Table::new();
@@ -200,14 +227,55 @@ fn parse_profile(name: &str, mut table: toml::Table) -> Result<Profile, String> 
         }
     }
     common_table.remove("provider");
-    let common: Common = toml::Value::Table(common_table)
-        .try_into()
-        .map_err(|e: toml::de::Error| e.message().to_owned())?;
-    let provider = ProviderConfig::from_table(&provider, table)?;
+    let parse_common = |t: toml::Table| {
+        toml::Value::Table(t)
+            .try_into::<Common>()
+            .map_err(|e: toml::de::Error| e.message().trim().to_owned())
+    };
+    let common = parse_common(common_table.clone()).map_err(|message| ProfileError {
+        key: culprit(&common_table, &message, |t| parse_common(t).map(drop)),
+        message,
+    })?;
+    if !ProviderConfig::NAMES.contains(&provider.as_str()) {
+        return Err(ProfileError {
+            key: Some("provider".into()),
+            message: format!(
+                "unknown provider \"{provider}\" (one of: {})",
+                ProviderConfig::NAMES.join(", ")
+            ),
+        });
+    }
+    let provider =
+        ProviderConfig::from_table(&provider, table.clone()).map_err(|message| ProfileError {
+            key: culprit(&table, &message, |t| {
+                ProviderConfig::from_table(&provider, t).map(drop)
+            }),
+            message,
+        })?;
     Ok(Profile {
         name: name.to_owned(),
         common,
         provider,
+    })
+}
+
+/// The key behind a deserialisation error: the one the message names
+/// (`unknown field `x``), else the one that fails on its own (type errors
+/// carry no key name).
+fn culprit(
+    table: &toml::Table,
+    message: &str,
+    parse: impl Fn(toml::Table) -> Result<(), String>,
+) -> Option<String> {
+    if let Some(named) = message.split('`').nth(1).filter(|k| table.contains_key(*k)) {
+        return Some(named.to_owned());
+    }
+    table.iter().find_map(|(k, v)| {
+        let alone: toml::Table = [(k.clone(), v.clone())].into_iter().collect();
+        match parse(alone) {
+            Err(m) if !m.starts_with("missing field") => Some(k.clone()),
+            _ => None,
+        }
     })
 }
 

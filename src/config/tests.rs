@@ -66,7 +66,7 @@ fn unknown_keys_and_providers_are_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("config.toml:1:1") && e.contains("profile `a`") && e.contains("tokne"),
+        e.contains("config.toml:3:9") && e.contains("profile `a`") && e.contains("tokne"),
         "{e}"
     );
     let e = parse("[profiles.a]\nprovider = \"signal\"\n")
@@ -84,7 +84,18 @@ fn unknown_keys_and_providers_are_refused() {
     let e = parse("[profiles.a]\nprovider = \"gowa\"\ntimeout = \"soon\"\n")
         .unwrap_err()
         .to_string();
-    assert!(e.contains("bad duration"), "{e}");
+    assert!(
+        e.contains("config.toml:3:11") && e.contains("bad duration"),
+        "{e}"
+    );
+    // See: review of issue 2 — errors inside a profile pointed at its header, not the key.
+    let e = parse("[profiles.a]\nprovider = \"gowa\"\nusername = \"u\"\nbase_url = 3\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("config.toml:4:12") && e.contains("invalid type"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -121,6 +121,8 @@ pub struct Capabilities {
     pub max_page_size: u32,
     /// Server-side filters.
     pub filter_archived: bool,
+    /// Whether records carry `archived`, so `--archived` can be applied here.
+    pub reports_archived: bool,
     pub filter_has_media: bool,
     pub filter_search: bool,
     /// Sort keys the gateway applies itself, in both orders.

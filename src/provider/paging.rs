@@ -30,7 +30,9 @@ enum State {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resume {
     Offset(u64),
-    Cursor { cursor: String, skip: usize },
+    Cursor(String),
+    /// Stopped inside a cursor page: a cursor cannot resume there.
+    MidCursorPage,
 }
 
 pub struct Pager<'a> {
@@ -47,6 +49,8 @@ pub struct Pager<'a> {
     cursors: HashSet<String>,
     /// The last page yielded: where it started and how many rows it had.
     last: Option<(PageAt, usize)>,
+    /// Positions in that page of the rows yielded (duplicates dropped).
+    kept_at: Vec<usize>,
     total: Option<u64>,
     /// 429s seen when concurrency was last adjusted.
     throttle_seen: u32,
@@ -85,6 +89,7 @@ impl<'a> Pager<'a> {
             seen: HashSet::new(),
             cursors: HashSet::new(),
             last: None,
+            kept_at: Vec::new(),
             total: None,
             throttle_seen: provider.throttle_count(),
             pages: 0,
@@ -160,10 +165,15 @@ impl<'a> Pager<'a> {
             };
             self.pages += 1;
             let before = page.len();
-            let page: Vec<Chat> = page
-                .into_iter()
-                .filter(|c| self.seen.insert(c.id.clone()))
-                .collect();
+            self.kept_at.clear();
+            let mut kept = Vec::with_capacity(page.len());
+            for (i, c) in page.into_iter().enumerate() {
+                if self.seen.insert(c.id.clone()) {
+                    self.kept_at.push(i);
+                    kept.push(c);
+                }
+            }
+            let page = kept;
             self.fetched += page.len();
             if page.is_empty() && before > 0 && !matches!(self.state, State::Done) {
                 continue; // only duplicates: look at the next page
@@ -260,23 +270,23 @@ impl<'a> Pager<'a> {
         }
     }
 
-    /// How to continue after using `used` rows of the last page, if more remain.
+    /// How to continue after using `used` of the rows the last page yielded,
+    /// if more remain.
     pub fn resume(&self, used: usize) -> Option<Resume> {
         let (at, len) = self.last.as_ref()?;
         let more_after_page = !matches!(self.state, State::Done);
+        let cut_mid_page = used < self.kept_at.len();
         match (self.paging, at) {
-            (Paging::Offset { .. }, PageAt::Offset(o)) if used < *len || more_after_page => {
-                Some(Resume::Offset(o + used as u64))
+            // Continue at the first unused row's own position, so dropped duplicates are not re-read.
+            (Paging::Offset { .. }, PageAt::Offset(o)) if cut_mid_page => {
+                Some(Resume::Offset(o + self.kept_at[used] as u64))
             }
-            (Paging::Cursor, PageAt::Cursor(c)) if used < *len => Some(Resume::Cursor {
-                cursor: c.clone().unwrap_or_default(),
-                skip: used,
-            }),
+            (Paging::Offset { .. }, PageAt::Offset(o)) if more_after_page => {
+                Some(Resume::Offset(o + *len as u64))
+            }
+            (Paging::Cursor, _) if cut_mid_page => Some(Resume::MidCursorPage),
             (Paging::Cursor, _) => match &self.state {
-                State::Cursor(Some(next)) => Some(Resume::Cursor {
-                    cursor: next.clone(),
-                    skip: 0,
-                }),
+                State::Cursor(Some(next)) => Some(Resume::Cursor(next.clone())),
                 _ => None,
             },
             _ => None,

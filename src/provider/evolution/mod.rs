@@ -122,6 +122,7 @@ impl Provider for Evolution {
             paging: Paging::Offset { total: false },
             max_page_size: MAX_PAGE,
             filter_archived: false,
+            reports_archived: false,
             filter_has_media: false,
             filter_search: false,
             sorts: &[],

@@ -140,6 +140,7 @@ impl Provider for Gowa {
             paging: Paging::Offset { total: true },
             max_page_size: MAX_PAGE,
             filter_archived: true,
+            reports_archived: true,
             filter_has_media: true,
             filter_search: true,
             sorts: &[],

@@ -243,6 +243,7 @@ impl Provider for GreenApi {
             // One call returns the top N or everything.
             max_page_size: u32::MAX,
             filter_archived: false,
+            reports_archived: true,
             filter_has_media: false,
             filter_search: false,
             sorts: &[],

@@ -163,6 +163,7 @@ impl Provider for WaGateway {
             paging: Paging::Cursor,
             max_page_size: MAX_PAGE,
             filter_archived: false,
+            reports_archived: true,
             filter_has_media: false,
             filter_search: false,
             sorts: &[],

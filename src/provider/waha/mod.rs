@@ -190,6 +190,7 @@ impl Provider for Waha {
             paging: Paging::Offset { total: false },
             max_page_size,
             filter_archived: false,
+            reports_archived: !matches!(self.engine, Engine::Noweb | Engine::Gows),
             filter_has_media: false,
             filter_search: false,
             sorts,

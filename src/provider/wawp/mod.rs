@@ -139,6 +139,7 @@ impl Provider for Wawp {
             paging: Paging::Offset { total: false },
             max_page_size,
             filter_archived: false,
+            reports_archived: true,
             filter_has_media: false,
             filter_search: false,
             sorts,
