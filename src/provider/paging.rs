@@ -45,7 +45,9 @@ pub struct Pager<'a> {
     /// Offset of the next page to schedule (read-ahead runs ahead of `state`).
     scheduled: u64,
     inflight: FuturesOrdered<PageFuture<'a>>,
-    seen: HashSet<String>,
+    /// 64-bit hashes of the ids yielded so far: de-duplication in constant
+    /// memory per chat (a collision needs ~4 billion chats to become likely).
+    seen: HashSet<u64>,
     cursors: HashSet<String>,
     /// The last page yielded: where it started and how many rows it had.
     last: Option<(PageAt, usize)>,
@@ -154,7 +156,7 @@ impl<'a> Pager<'a> {
                     // A page larger than asked for means the gateway ignored paging: that was everything.
                     let ended =
                         len == 0 || len < size as usize || len > size as usize || total_reached;
-                    let fresh = page.chats.iter().any(|c| !self.seen.contains(&c.id));
+                    let fresh = page.chats.iter().any(|c| !self.seen.contains(&id_hash(&c.id)));
                     if ended || !fresh {
                         self.inflight = FuturesOrdered::new();
                     } else {
@@ -168,7 +170,7 @@ impl<'a> Pager<'a> {
             self.kept_at.clear();
             let mut kept = Vec::with_capacity(page.len());
             for (i, c) in page.into_iter().enumerate() {
-                if self.seen.insert(c.id.clone()) {
+                if self.seen.insert(id_hash(&c.id)) {
                     self.kept_at.push(i);
                     kept.push(c);
                 }
@@ -292,4 +294,11 @@ impl<'a> Pager<'a> {
             _ => None,
         }
     }
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
