@@ -271,6 +271,17 @@ pub struct BuildEnv {
 }
 
 impl BuildEnv {
+    /// A required profile key, trimmed; empty is a config error naming it.
+    pub fn required(&self, key: &str, value: &str) -> Result<String, ProviderError> {
+        let v = value.trim();
+        if v.is_empty() {
+            return Err(ProviderError::Config {
+                message: format!("profile `{}`: `{key}` is empty", self.profile),
+            });
+        }
+        Ok(v.to_owned())
+    }
+
     /// Resolve a secret and register it for redaction.
     pub fn secret(&self, key: &str, source: &SecretSource) -> Result<Secret, ProviderError> {
         let secret = source

@@ -156,7 +156,10 @@ impl<'a> Pager<'a> {
                     // A page larger than asked for means the gateway ignored paging: that was everything.
                     let ended =
                         len == 0 || len < size as usize || len > size as usize || total_reached;
-                    let fresh = page.chats.iter().any(|c| !self.seen.contains(&id_hash(&c.id)));
+                    let fresh = page
+                        .chats
+                        .iter()
+                        .any(|c| !self.seen.contains(&id_hash(&c.id)));
                     if ended || !fresh {
                         self.inflight = FuturesOrdered::new();
                     } else {

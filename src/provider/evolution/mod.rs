@@ -56,16 +56,12 @@ pub struct Evolution {
 
 impl Evolution {
     pub fn new(cfg: &Config, env: &BuildEnv) -> Result<Evolution, ProviderError> {
-        if cfg.instance.trim().is_empty() {
-            return Err(ProviderError::Config {
-                message: format!("profile `{}`: instance is empty", env.profile),
-            });
-        }
+        let instance = env.required("instance", &cfg.instance)?;
         Ok(Evolution {
             api_key: env.secret("api_key", &cfg.api_key)?,
             http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?,
             profile: env.profile.clone(),
-            instance: cfg.instance.trim().to_owned(),
+            instance,
         })
     }
 

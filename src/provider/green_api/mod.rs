@@ -80,12 +80,7 @@ pub struct GreenApi {
 
 impl GreenApi {
     pub fn new(cfg: &Config, env: &BuildEnv) -> Result<GreenApi, ProviderError> {
-        let instance = cfg.id_instance.trim().to_owned();
-        if instance.is_empty() {
-            return Err(ProviderError::Config {
-                message: format!("profile `{}`: id_instance is empty", env.profile),
-            });
-        }
+        let instance = env.required("id_instance", &cfg.id_instance)?;
         // NOTE: the instance id is half of the credential in the URL path: redact it too.
         crate::diag::register_secret(&instance);
         let token = env.secret("api_token_instance", &cfg.api_token_instance)?;

@@ -58,16 +58,12 @@ pub struct WaGateway {
 
 impl WaGateway {
     pub fn new(cfg: &Config, env: &BuildEnv) -> Result<WaGateway, ProviderError> {
-        if cfg.session.trim().is_empty() {
-            return Err(ProviderError::Config {
-                message: format!("profile `{}`: session is empty", env.profile),
-            });
-        }
+        let session = env.required("session", &cfg.session)?;
         Ok(WaGateway {
             token: env.secret("token", &cfg.token)?,
             http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?,
             profile: env.profile.clone(),
-            session: cfg.session.trim().to_owned(),
+            session,
             concurrency: env.concurrency,
         })
     }

@@ -59,16 +59,12 @@ pub struct Wawp {
 
 impl Wawp {
     pub fn new(cfg: &Config, env: &BuildEnv) -> Result<Wawp, ProviderError> {
-        if cfg.instance_id.trim().is_empty() {
-            return Err(ProviderError::Config {
-                message: format!("profile `{}`: `instance_id` is empty", env.profile),
-            });
-        }
+        let instance_id = env.required("instance_id", &cfg.instance_id)?;
         let token = env.secret("access_token", &cfg.access_token)?;
         Ok(Wawp {
             http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?,
             profile: env.profile.clone(),
-            instance_id: cfg.instance_id.trim().to_owned(),
+            instance_id,
             token,
         })
     }
