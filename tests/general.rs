@@ -165,7 +165,9 @@ fn profiles_check_reports_each_and_fails_on_any() {
 #[test]
 fn empty_required_key_is_a_config_error_naming_it() {
     let env = TestEnv::new().no_calls_expected();
-    env.write_config("[profiles.t]\nprovider = \"whatsapp-gateway\"\nsession = \" \"\ntoken = \"x\"\n");
+    env.write_config(
+        "[profiles.t]\nprovider = \"whatsapp-gateway\"\nsession = \" \"\ntoken = \"x\"\n",
+    );
     let run = env.run(&["chats", "list"]);
     run.expect(3);
     assert!(run.stderr.contains("`session` is empty"), "{}", run.stderr);

@@ -8,19 +8,17 @@
 
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use reqwest::{Method, StatusCode};
+use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
 use super::body::ErrorBody;
 use super::error::{Class, ProviderError};
+pub use super::request::{Req, Response};
+use super::retry::{backoff, is_refused_or_reset, parse_retry_after, MAX_RETRY_AFTER};
 use crate::diag;
 use crate::output::sanitize;
 
-/// How long one `Retry-After` may make us wait before we give up at once.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
-/// First back-off step; doubles per retry, plus jitter.
-const BACKOFF_BASE: Duration = Duration::from_millis(500);
 /// Waits at least this long are announced even without `-v`.
 const ANNOUNCE_WAIT: Duration = Duration::from_secs(3);
 
@@ -52,85 +50,6 @@ pub struct Http {
     opts: HttpOptions,
     /// How many 429s this client has seen; the pager lowers its concurrency when it grows.
     throttled: std::sync::atomic::AtomicU32,
-}
-
-/// One request, relative to the profile's base URL.
-pub struct Req {
-    method: Method,
-    path: String,
-    query: Vec<(String, String)>,
-    headers: HeaderMap,
-    body: Option<Vec<u8>>,
-    idempotent: bool,
-}
-
-impl Req {
-    pub fn get(path: impl Into<String>) -> Req {
-        Req {
-            method: Method::GET,
-            path: path.into(),
-            query: Vec::new(),
-            headers: HeaderMap::new(),
-            body: None,
-            idempotent: true,
-        }
-    }
-
-    /// A POST; retried only when marked `read_only()`.
-    pub fn post_json(path: impl Into<String>, body: &serde_json::Value) -> Req {
-        let mut r = Req::get(path);
-        r.method = Method::POST;
-        r.idempotent = false;
-        r.body = Some(body.to_string().into_bytes());
-        r.headers.insert(
-            reqwest::header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
-        r
-    }
-
-    /// This POST only reads, so it is safe to retry.
-    pub fn read_only(mut self) -> Req {
-        self.idempotent = true;
-        self
-    }
-
-    pub fn query(mut self, key: &str, value: impl ToString) -> Req {
-        self.query.push((key.to_owned(), value.to_string()));
-        self
-    }
-
-    pub fn query_opt(self, key: &str, value: Option<impl ToString>) -> Req {
-        match value {
-            Some(v) => self.query(key, v),
-            None => self,
-        }
-    }
-
-    /// A header; `secret` ones are marked sensitive so they never appear in debug output.
-    pub fn header(mut self, name: &'static str, value: &str, secret: bool) -> Req {
-        if let Ok(mut v) = HeaderValue::from_str(value) {
-            v.set_sensitive(secret);
-            self.headers.insert(HeaderName::from_static(name), v);
-        }
-        self
-    }
-
-    pub fn basic_auth(self, user: &str, password: &str) -> Req {
-        use base64::Engine;
-        let token = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
-        self.header("authorization", &format!("Basic {token}"), true)
-    }
-
-    pub fn bearer(self, token: &str) -> Req {
-        self.header("authorization", &format!("Bearer {token}"), true)
-    }
-}
-
-/// A successful answer.
-pub struct Response {
-    pub status: u16,
-    pub body: bytes::Bytes,
 }
 
 impl Http {
@@ -484,51 +403,6 @@ fn error_chain(e: &reqwest::Error) -> String {
     parts.join(": ")
 }
 
-/// A refused, reset or dropped connection, anywhere in the error's causes.
-fn is_refused_or_reset(e: &reqwest::Error) -> bool {
-    use std::io::ErrorKind::*;
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(s) = source {
-        if let Some(io) = s.downcast_ref::<std::io::Error>() {
-            if matches!(
-                io.kind(),
-                ConnectionRefused
-                    | ConnectionReset
-                    | ConnectionAborted
-                    | BrokenPipe
-                    | UnexpectedEof
-            ) {
-                return true;
-            }
-        }
-        if s.downcast_ref::<hyper::Error>()
-            .is_some_and(|h| h.is_incomplete_message() || h.is_closed())
-        {
-            return true;
-        }
-        source = s.source();
-    }
-    false
-}
-
-fn backoff(attempt: u32) -> Duration {
-    let base = BACKOFF_BASE * 2u32.saturating_pow(attempt.min(6));
-    base + Duration::from_millis(fastrand::u64(0..=BACKOFF_BASE.as_millis() as u64))
-}
-
-/// `Retry-After` as seconds or an HTTP-date.
-pub fn parse_retry_after(value: &str) -> Option<Duration> {
-    let value = value.trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let when = httpdate::parse_http_date(value).ok()?;
-    Some(
-        when.duration_since(std::time::SystemTime::now())
-            .unwrap_or(Duration::ZERO),
-    )
-}
-
 fn is_loopback(url: &reqwest::Url) -> bool {
     let host = url.host_str().unwrap_or("");
     host.eq_ignore_ascii_case("localhost")
@@ -542,28 +416,6 @@ fn is_loopback(url: &reqwest::Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn retry_after_seconds_and_http_date() {
-        assert_eq!(parse_retry_after("7"), Some(Duration::from_secs(7)));
-        let future = std::time::SystemTime::now() + Duration::from_secs(120);
-        let d = parse_retry_after(&httpdate::fmt_http_date(future)).unwrap();
-        assert!(
-            d > Duration::from_secs(100) && d <= Duration::from_secs(120),
-            "{d:?}"
-        );
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
-            Some(Duration::ZERO)
-        );
-        assert_eq!(parse_retry_after("soon"), None);
-    }
-
-    #[test]
-    fn backoff_grows() {
-        assert!(backoff(0) < Duration::from_millis(1001));
-        assert!(backoff(2) >= Duration::from_secs(2));
-    }
 
     fn opts(insecure: bool) -> HttpOptions {
         HttpOptions {

@@ -13,6 +13,8 @@ pub mod gowa;
 pub mod green_api;
 pub mod http;
 pub mod paging;
+pub mod request;
+mod retry;
 pub mod wa_gateway;
 pub mod waha;
 pub mod wawp;
