@@ -59,8 +59,8 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
         many => merged(ctx, many, view, &args, &extra, sink, &progress).await,
     };
     progress.finish();
-    let (shown, exit) = match result {
-        Ok(r) => r,
+    let Done { shown, exit, note } = match result {
+        Ok(done) => done,
         Err((shown, err)) => {
             // Close what was written (a JSON array, the table) even when a later page
             // failed, but print nothing for a run that failed before its first row.
@@ -74,13 +74,25 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     if args.count {
         output::write_count(&count, view == View::Unread)?;
     }
+    // After the output, so a note does not land above a table on the same terminal.
+    if let Some(note) = note {
+        crate::diag::note(&note);
+    }
     Ok(match exit {
         Exit::Ok if args.exit_status && shown == 0 => Exit::NoMatch,
         e => e,
     })
 }
 
+/// A run that failed after showing this many rows.
 type Failed = (usize, anyhow::Error);
+
+/// A finished run: rows shown, its exit code, and a note for stderr.
+struct Done {
+    shown: usize,
+    exit: Exit,
+    note: Option<String>,
+}
 
 /// One profile: stream pages straight to the sink.
 async fn single(
@@ -91,7 +103,7 @@ async fn single(
     extra: &Extra,
     sink: &mut dyn Sink,
     progress: &Progress,
-) -> Result<(usize, Exit), Failed> {
+) -> Result<Done, Failed> {
     let what = describe(view, profile);
     let mut outcome = Outcome::default();
     let run = async {
@@ -109,18 +121,24 @@ async fn single(
     if let Err(e) = run.await {
         return Err((outcome.shown, e.context(what)));
     }
-    if let Some(resume) = &outcome.resume {
-        crate::diag::note(&continue_hint(resume, args));
+    let note = if let Some(resume) = &outcome.resume {
+        Some(continue_hint(resume, args))
     } else if outcome.cut_after_sort > 0 {
-        crate::diag::note(&more_match(outcome.cut_after_sort));
+        Some(more_match(outcome.cut_after_sort))
     } else if outcome.top_n_cut {
-        crate::diag::note(&format!(
+        Some(format!(
             "{} lists only its top {} chats here; use --all for every chat",
             profile.provider.name(),
             outcome.shown
-        ));
-    }
-    Ok((outcome.shown, Exit::Ok))
+        ))
+    } else {
+        None
+    };
+    Ok(Done {
+        shown: outcome.shown,
+        exit: Exit::Ok,
+        note,
+    })
 }
 
 /// Several profiles at once: each collected concurrently, then merged, sorted
@@ -133,7 +151,7 @@ async fn merged(
     extra: &Extra,
     sink: &mut dyn Sink,
     progress: &Progress,
-) -> Result<(usize, Exit), Failed> {
+) -> Result<Done, Failed> {
     let runs = join_all(profiles.iter().map(|p| async move {
         let mut collect = Collect::default();
         let mut outcome = Outcome::default();
@@ -204,15 +222,21 @@ async fn merged(
         all.truncate(limit);
     }
     sink.write(&all).map_err(|e| (0, e.into()))?;
-    if cut_here > 0 {
-        crate::diag::note(&more_match(cut_here));
+    let note = if cut_here > 0 {
+        Some(more_match(cut_here))
     } else if !cut.is_empty() {
-        crate::diag::note(&format!(
+        Some(format!(
             "more chats follow in profile(s) {}; use --all for every chat",
             cut.join(", ")
-        ));
-    }
-    Ok((all.len(), exit))
+        ))
+    } else {
+        None
+    };
+    Ok(Done {
+        shown: all.len(),
+        exit,
+        note,
+    })
 }
 
 fn default_merge_order(view: View, extra: &Extra, args: &ChatArgs) -> (SortKey, Order) {
