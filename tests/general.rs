@@ -172,3 +172,37 @@ fn empty_required_key_is_a_config_error_naming_it() {
     run.expect(3);
     assert!(run.stderr.contains("`session` is empty"), "{}", run.stderr);
 }
+
+#[test]
+fn colour_follows_the_terminal_no_color_and_the_flag() {
+    let env = TestEnv::new().only(&["gowa"]);
+    let run_with = |extra_env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = env.cmd(&[&["chats", "list", "--limit", "2"], args].concat());
+        cmd.env("WA_INBOX_FORCE_TTY", "1");
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        run_cmd(cmd)
+    };
+    assert!(
+        run_with(&[], &[]).stdout.contains('\u{1b}'),
+        "a terminal gets colour"
+    );
+    assert!(
+        !run_with(&[("NO_COLOR", "1")], &[])
+            .stdout
+            .contains('\u{1b}'),
+        "NO_COLOR turns it off"
+    );
+    assert!(!run_with(&[], &["--color", "never"])
+        .stdout
+        .contains('\u{1b}'));
+    assert!(
+        run_with(&[("NO_COLOR", "1")], &["--color", "always"])
+            .stdout
+            .contains('\u{1b}'),
+        "--color always wins"
+    );
+    let piped = env.run(&["chats", "list", "--limit", "2"]);
+    assert!(!piped.stdout.contains('\u{1b}'), "a pipe gets none");
+}

@@ -432,3 +432,46 @@ fn cursor_hint_never_suggests_an_empty_cursor() {
         run.stderr
     );
 }
+
+/// With stderr on a terminal (a pty from util-linux `script`), a long run shows
+/// pages and chats fetched, with the total where the gateway reports one.
+#[test]
+fn progress_shows_on_a_terminal() {
+    let env = TestEnv::new().only(&["gowa"]);
+    // Slow pages, so the progress line has time to draw.
+    env.sandbox
+        .set_faults(wa_inbox::sandbox::Faults::from_spec("latency=150ms").unwrap());
+    let out = env.dir.path().join("out.ndjson");
+    let inner = format!(
+        "{} --concurrency 1 chats list --all -o ndjson > {}",
+        env!("CARGO_BIN_EXE_wa-inbox"),
+        out.display()
+    );
+    // The same hermetic environment, with `script` giving the binary a terminal.
+    let hermetic = env.cmd(&[]);
+    let mut script = std::process::Command::new("script");
+    script.env_clear().args(["-qec", &inner, "/dev/null"]);
+    for (k, v) in hermetic.get_envs() {
+        if let Some(v) = v {
+            script.env(k, v);
+        }
+    }
+    // A real terminal sets TERM; without it the progress line treats the terminal as dumb.
+    script
+        .env("TERM", "xterm-256color")
+        .current_dir(env.dir.path())
+        .stdin(std::process::Stdio::null());
+    let run = crate::util::run_cmd(script);
+    run.expect(0);
+    let total = env.sandbox.chats().len();
+    assert!(
+        run.stdout.contains(&format!("of {total} chats")),
+        "{:?}",
+        run.stdout
+    );
+    assert_eq!(
+        std::fs::read_to_string(out).unwrap().lines().count(),
+        total,
+        "progress never touches stdout"
+    );
+}
