@@ -185,7 +185,7 @@ async fn merged(
                 crate::diag::warn(&format!(
                     "skipping profile `{}`: {}",
                     p.name,
-                    root_message(&e)
+                    e.root_cause()
                 ));
             }
             Err(e) => {
@@ -253,10 +253,6 @@ fn is_unsupported(e: &anyhow::Error) -> bool {
         c.downcast_ref::<ProviderError>()
             .is_some_and(|p| p.class() == Class::Unsupported)
     })
-}
-
-fn root_message(e: &anyhow::Error) -> String {
-    e.root_cause().to_string()
 }
 
 fn describe(view: View, profile: &Profile) -> String {

@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 
 use super::body::ErrorBody;
 use super::error::{Class, ProviderError};
-pub use super::request::{Req, Response};
+pub use super::request::Req;
 use super::retry::{backoff, is_refused_or_reset, parse_retry_after, MAX_RETRY_AFTER};
 use crate::diag;
 use crate::output::sanitize;
@@ -115,23 +115,19 @@ impl Http {
         self.throttled.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    pub fn gateway(&self) -> &'static str {
-        self.gateway
-    }
-
     /// Send and parse a JSON body into `T`.
     pub async fn json<T: DeserializeOwned>(&self, req: Req) -> Result<T, ProviderError> {
         let endpoint = self.endpoint(&req);
-        let resp = self.send(req).await?;
-        super::body::parse_json(&resp.body).map_err(|detail| ProviderError::BadResponse {
+        let body = self.send(req).await?;
+        super::body::parse_json(&body).map_err(|detail| ProviderError::BadResponse {
             gateway: self.gateway,
             endpoint,
             detail,
         })
     }
 
-    /// Send with retries; `Ok` only for 2xx.
-    pub async fn send(&self, req: Req) -> Result<Response, ProviderError> {
+    /// Send with retries; the body of a 2xx answer, else an error.
+    async fn send(&self, req: Req) -> Result<bytes::Bytes, ProviderError> {
         let endpoint = self.endpoint(&req);
         let mut attempt = 0;
         loop {
@@ -194,7 +190,7 @@ impl Http {
         }
     }
 
-    async fn attempt(&self, req: &Req, endpoint: &str) -> Result<Response, Failure> {
+    async fn attempt(&self, req: &Req, endpoint: &str) -> Result<bytes::Bytes, Failure> {
         let url = format!("{}{}", self.base, req.path);
         let mut builder = self
             .client
@@ -238,10 +234,7 @@ impl Http {
         };
         log(&format!("HTTP {}, {} bytes", status.as_u16(), body.len()));
         if status.is_success() {
-            return Ok(Response {
-                status: status.as_u16(),
-                body,
-            });
+            return Ok(body);
         }
         Err(self.status_failure(status, &headers, &body, endpoint))
     }

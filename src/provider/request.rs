@@ -1,5 +1,5 @@
 //! One HTTP request as a provider describes it (method, path below the
-//! profile's base URL, query, headers, body), and a successful answer.
+//! profile's base URL, query, headers, body).
 //! Credentials go in through `header(.., secret = true)`, `basic_auth` or
 //! `bearer`, which mark them sensitive.
 
@@ -77,10 +77,4 @@ impl Req {
     pub fn bearer(self, token: &str) -> Req {
         self.header("authorization", &format!("Bearer {token}"), true)
     }
-}
-
-/// A successful answer.
-pub struct Response {
-    pub status: u16,
-    pub body: bytes::Bytes,
 }
