@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::util::{Run, TestEnv};
+use crate::util::TestEnv;
 use wa_inbox::sandbox::{creds, SandboxChat};
 
 fn env() -> TestEnv {
@@ -13,8 +13,7 @@ fn env() -> TestEnv {
 
 fn env_with(from: &str, to: &str) -> TestEnv {
     let env = env();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replacen(from, to, 1));
+    env.edit_config(|text| text.replacen(from, to, 1));
     env
 }
 
@@ -27,20 +26,13 @@ fn listed(env: &TestEnv) -> Vec<&SandboxChat> {
         .collect()
 }
 
-fn ids(run: &Run) -> Vec<String> {
-    run.ndjson()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
 #[test]
 fn evolution_list_all_returns_every_chat_once() {
     let env = env();
     let run = env.run(&["chats", "list", "--all", "-o", "ndjson"]);
     run.expect(0);
     let expected: Vec<String> = listed(&env).iter().map(|c| c.jid.clone()).collect();
-    let got = ids(&run);
+    let got = run.ids();
     assert_eq!(got, expected);
     assert_eq!(got.iter().collect::<HashSet<_>>().len(), got.len());
     let hits = env.journal();
@@ -68,7 +60,7 @@ fn evolution_limit_and_offset_continue_exactly() {
         "chats", "list", "--limit", "3", "--offset", "7", "-o", "ndjson",
     ]);
     let all = env.run(&["chats", "list", "--limit", "10", "-o", "ndjson"]);
-    assert_eq!([ids(&first), ids(&next)].concat(), ids(&all));
+    assert_eq!([first.ids(), next.ids()].concat(), all.ids());
 }
 
 #[test]
@@ -108,7 +100,7 @@ fn evolution_unread_keeps_chats_with_unread() {
         .map(|c| c.jid.clone())
         .collect();
     assert!(!expected.is_empty());
-    assert_eq!(ids(&run).into_iter().collect::<HashSet<_>>(), expected);
+    assert_eq!(run.ids().into_iter().collect::<HashSet<_>>(), expected);
     assert!(run
         .ndjson()
         .iter()

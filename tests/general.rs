@@ -153,8 +153,7 @@ fn profiles_check_reports_each_and_fails_on_any() {
     let ok = env.run(&["profiles", "check", "-o", "json"]);
     ok.expect(0);
     assert_eq!(ok.json()[0]["status"], "ok");
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&format!("{text}\n[profiles.broken]\nprovider = \"gowa\"\nbase_url = \"http://127.0.0.1:9\"\nretries = 0\n"));
+    env.edit_config(|text| format!("{text}\n[profiles.broken]\nprovider = \"gowa\"\nbase_url = \"http://127.0.0.1:9\"\nretries = 0\n"));
     let bad = env.run(&["profiles", "check", "-o", "json"]);
     bad.expect(7);
     let v = bad.json();

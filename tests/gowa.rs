@@ -42,13 +42,7 @@ fn gowa_limit_and_offset_continue_exactly() {
         "chats", "list", "--limit", "3", "--offset", "7", "-o", "ndjson",
     ]);
     let all = env.run(&["chats", "list", "--limit", "10", "-o", "ndjson"]);
-    let ids = |r: &crate::util::Run| {
-        r.ndjson()
-            .iter()
-            .map(|v| v["id"].as_str().unwrap().to_owned())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!([ids(&first), ids(&next)].concat(), ids(&all));
+    assert_eq!([first.ids(), next.ids()].concat(), all.ids());
 }
 
 #[test]

@@ -14,16 +14,8 @@ fn env() -> TestEnv {
 /// Green's profile with `from` replaced by `to`.
 fn env_with(from: &str, to: &str) -> TestEnv {
     let env = env();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace(from, to));
+    env.edit_config(|text| text.replace(from, to));
     env
-}
-
-fn ids(run: &Run) -> Vec<String> {
-    run.ndjson()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_owned())
-        .collect()
 }
 
 fn assert_no_credentials(run: &Run) {
@@ -50,7 +42,7 @@ fn green_list_all_is_one_call_with_every_chat_once() {
         .filter(|c| matches!(c.server, "s.whatsapp.net" | "lid" | "g.us"))
         .map(|c| c.c_us())
         .collect();
-    let got = ids(&run);
+    let got = run.ids();
     assert_eq!(got, expected);
     assert_eq!(got.iter().collect::<HashSet<_>>().len(), got.len());
     let hits = env.journal();

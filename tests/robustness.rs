@@ -64,11 +64,12 @@ fn stalled_gateway_times_out_with_exit_7() {
 #[test]
 fn timeout_comes_from_the_profile_too() {
     let env = gowa();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace(
-        "provider = \"gowa\"",
-        "provider = \"gowa\"\ntimeout = \"1s\"",
-    ));
+    env.edit_config(|text| {
+        text.replace(
+            "provider = \"gowa\"",
+            "provider = \"gowa\"\ntimeout = \"1s\"",
+        )
+    });
     env.sandbox.set_faults(faults("stall"));
     env.run(&["chats", "list"]).expect(7);
 }
@@ -178,10 +179,9 @@ fn truncated_body_and_dropped_connection_are_network_errors() {
 #[test]
 fn refused_connection_is_exit_7_and_leaks_nothing() {
     let env = gowa().no_calls_expected();
-    let text = std::fs::read_to_string(&env.config).unwrap();
     let port = env.sandbox.addr().port();
     // Port 9 (discard) is closed on loopback.
-    env.write_config(&text.replace(&format!("127.0.0.1:{port}"), "127.0.0.1:9"));
+    env.edit_config(|text| text.replace(&format!("127.0.0.1:{port}"), "127.0.0.1:9"));
     let run = env.run(&["-v", "--retries", "1", "chats", "list"]);
     run.expect(7);
     assert!(run.stderr.contains("connection refused"), "{}", run.stderr);
@@ -191,8 +191,7 @@ fn refused_connection_is_exit_7_and_leaks_nothing() {
 #[test]
 fn bad_tls_name_fails_cleanly() {
     let env = gowa().no_calls_expected();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace("http://127.0.0.1", "https://localhost"));
+    env.edit_config(|text| text.replace("http://127.0.0.1", "https://localhost"));
     let run = env.run(&["-v", "--retries", "0", "chats", "list"]);
     run.expect(7);
     assert_no_secret(&run);
@@ -212,11 +211,12 @@ fn plain_http_to_a_remote_host_is_refused_before_connecting() {
 #[test]
 fn oversized_body_is_exit_8() {
     let env = gowa();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace(
-        "provider = \"gowa\"",
-        "provider = \"gowa\"\nmax_body_size = 1000",
-    ));
+    env.edit_config(|text| {
+        text.replace(
+            "provider = \"gowa\"",
+            "provider = \"gowa\"\nmax_body_size = 1000",
+        )
+    });
     let run = env.run(&["chats", "list", "--all"]);
     run.expect(8);
     assert!(
@@ -369,8 +369,7 @@ fn no_gateway_leaks_a_secret_under_any_failure() {
 #[test]
 fn tls_failure_is_not_retried() {
     let env = gowa().no_calls_expected();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace("http://127.0.0.1", "https://localhost"));
+    env.edit_config(|text| text.replace("http://127.0.0.1", "https://localhost"));
     let run = env.run(&["-v", "--retries", "2", "chats", "list"]);
     run.expect(7);
     assert!(!run.stderr.contains("retrying"), "{}", run.stderr);

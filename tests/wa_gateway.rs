@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::util::{Run, TestEnv};
+use crate::util::TestEnv;
 use wa_inbox::sandbox::{creds, SandboxChat, SandboxOptions};
 
 fn env() -> TestEnv {
@@ -17,13 +17,6 @@ fn listed(env: &TestEnv) -> Vec<&SandboxChat> {
         .chats()
         .iter()
         .filter(|c| !c.messages.is_empty())
-        .collect()
-}
-
-fn ids(run: &Run) -> Vec<String> {
-    run.ndjson()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_owned())
         .collect()
 }
 
@@ -40,7 +33,7 @@ fn gateway_list_all_returns_every_chat_once() {
     let run = env.run(&["chats", "list", "--all", "-o", "ndjson"]);
     run.expect(0);
     let expected: Vec<String> = listed(&env).iter().map(|c| c.jid.clone()).collect();
-    let got = ids(&run);
+    let got = run.ids();
     assert_eq!(got, expected);
     assert_eq!(got.iter().collect::<HashSet<_>>().len(), got.len());
     let pages = chat_pages(&env);
@@ -100,7 +93,7 @@ fn gateway_limit_and_cursor_continue_exactly() {
     ]);
     next.expect(0);
     let all = env.run(&["chats", "list", "--limit", "10", "-o", "ndjson"]);
-    assert_eq!([ids(&first), ids(&next)].concat(), ids(&all));
+    assert_eq!([first.ids(), next.ids()].concat(), all.ids());
 }
 
 #[test]
@@ -142,7 +135,7 @@ fn gateway_unread_keeps_chats_with_unread_and_shows_previews() {
         .map(|c| c.jid.clone())
         .collect();
     assert!(!expected.is_empty());
-    assert_eq!(ids(&run).into_iter().collect::<HashSet<_>>(), expected);
+    assert_eq!(run.ids().into_iter().collect::<HashSet<_>>(), expected);
     assert!(rows.iter().all(|r| r["unread_count"].as_u64() > Some(0)));
     assert!(rows.iter().all(|r| r["last_message"]["id"].is_string()));
     let per_chat = env
@@ -156,8 +149,7 @@ fn gateway_unread_keeps_chats_with_unread_and_shows_previews() {
 #[test]
 fn gateway_wrong_token_is_exit_4() {
     let env = env();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace(creds::GATEWAY_TOKEN, "wa_wrong_key_123"));
+    env.edit_config(|text| text.replace(creds::GATEWAY_TOKEN, "wa_wrong_key_123"));
     let run = env.run(&["-v", "chats", "list"]);
     run.expect(4);
     assert!(
@@ -171,8 +163,7 @@ fn gateway_wrong_token_is_exit_4() {
 #[test]
 fn gateway_unknown_session_is_exit_5() {
     let env = env();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace(creds::GATEWAY_SESSION, "sess_unknown"));
+    env.edit_config(|text| text.replace(creds::GATEWAY_SESSION, "sess_unknown"));
     let run = env.run(&["chats", "overview"]);
     run.expect(5);
     assert!(run.stderr.contains("session not found"), "{}", run.stderr);

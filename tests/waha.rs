@@ -4,40 +4,11 @@
 
 use std::collections::HashSet;
 
-use crate::util::{Run, TestEnv};
+use crate::util::{assert_offsets, TestEnv};
 use wa_inbox::sandbox::creds;
 
 fn env() -> TestEnv {
     TestEnv::new().only(&["waha"])
-}
-
-fn ids(run: &Run) -> Vec<String> {
-    run.ndjson()
-        .iter()
-        .map(|v| v["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-/// The `offset` of each request, checking that pages `0, step, 2·step, …` up
-/// to `total` were each asked for exactly once (read-ahead may ask beyond).
-fn assert_offsets(hits: &[wa_inbox::sandbox::Hit], step: usize, total: usize) {
-    let offsets: Vec<usize> = hits
-        .iter()
-        .filter_map(|h| {
-            h.query
-                .split('&')
-                .find_map(|kv| kv.strip_prefix("offset="))
-                .and_then(|v| v.parse().ok())
-        })
-        .collect();
-    assert_eq!(offsets.len(), hits.len(), "every request sends an offset");
-    for want in (0..total).step_by(step) {
-        assert_eq!(
-            offsets.iter().filter(|&&o| o == want).count(),
-            1,
-            "{offsets:?}"
-        );
-    }
 }
 
 #[test]
@@ -45,7 +16,7 @@ fn waha_list_all_returns_every_chat_once() {
     let env = env();
     let run = env.run(&["chats", "list", "--all", "-o", "ndjson"]);
     run.expect(0);
-    let got = ids(&run);
+    let got = run.ids();
     let want: Vec<String> = env.sandbox.chats().iter().map(|c| c.c_us()).collect();
     assert_eq!(got.len(), want.len());
     assert_eq!(
@@ -85,7 +56,7 @@ fn waha_sort_order_is_lowercase() {
     );
     // Newest first, as the sandbox's inbox is ordered.
     let want: Vec<String> = env.sandbox.chats()[..5].iter().map(|c| c.c_us()).collect();
-    assert_eq!(ids(&run), want);
+    assert_eq!(run.ids(), want);
     env.run(&["chats", "list", "--sort", "name", "--limit", "3"])
         .expect(0);
     let last = env.journal().pop().unwrap();
@@ -135,7 +106,7 @@ fn waha_unread_on_webjs_keeps_unread_chats() {
         .filter(|c| c.unread > 0)
         .map(|c| c.c_us())
         .collect();
-    assert_eq!(ids(&run).into_iter().collect::<HashSet<_>>(), want);
+    assert_eq!(run.ids().into_iter().collect::<HashSet<_>>(), want);
 }
 
 #[test]
@@ -155,8 +126,7 @@ fn waha_unread_on_noweb_is_unsupported_exit_9() {
 #[test]
 fn waha_engine_noweb_in_profile_refuses_unread_up_front() {
     let env = TestEnv::new().only(&["waha-noweb"]).no_calls_expected();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&format!("{text}engine = \"NOWEB\"\n"));
+    env.edit_config(|text| format!("{text}engine = \"NOWEB\"\n"));
     let run = env.run(&["chats", "unread"]);
     run.expect(9);
     assert!(run.stderr.contains("NOWEB"), "{}", run.stderr);
@@ -178,11 +148,12 @@ fn waha_noweb_list_has_no_unknown_zeroes() {
 #[test]
 fn waha_stopped_session_is_exit_5_with_status() {
     let env = env();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace(
-        &format!("session = \"{}\"", creds::WAHA_SESSION),
-        &format!("session = \"{}\"", creds::WAHA_SESSION_STOPPED),
-    ));
+    env.edit_config(|text| {
+        text.replace(
+            &format!("session = \"{}\"", creds::WAHA_SESSION),
+            &format!("session = \"{}\"", creds::WAHA_SESSION_STOPPED),
+        )
+    });
     let run = env.run(&["chats", "list"]);
     run.expect(5);
     assert!(
@@ -196,8 +167,7 @@ fn waha_stopped_session_is_exit_5_with_status() {
 #[test]
 fn waha_wrong_key_is_exit_4_and_never_printed() {
     let env = env();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace(creds::WAHA_KEY, "wrong-key-Zq81"));
+    env.edit_config(|text| text.replace(creds::WAHA_KEY, "wrong-key-Zq81"));
     let run = env.run(&["-v", "chats", "list"]);
     run.expect(4);
     assert!(run.stderr.contains("401"), "{}", run.stderr);

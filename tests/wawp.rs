@@ -4,40 +4,11 @@
 
 use std::collections::HashSet;
 
-use crate::util::{Run, TestEnv};
+use crate::util::{assert_offsets, Run, TestEnv};
 use wa_inbox::sandbox::{creds, Faults};
 
 fn env() -> TestEnv {
     TestEnv::new().only(&["wawp", "wawp-array"])
-}
-
-fn ids(run: &Run) -> Vec<String> {
-    run.ndjson()
-        .iter()
-        .map(|v| v["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-/// The `offset` of each request, checking that pages `0, step, 2·step, …` up
-/// to `total` were each asked for exactly once (read-ahead may ask beyond).
-fn assert_offsets(hits: &[wa_inbox::sandbox::Hit], step: usize, total: usize) {
-    let offsets: Vec<usize> = hits
-        .iter()
-        .filter_map(|h| {
-            h.query
-                .split('&')
-                .find_map(|kv| kv.strip_prefix("offset="))
-                .and_then(|v| v.parse().ok())
-        })
-        .collect();
-    assert_eq!(offsets.len(), hits.len(), "every request sends an offset");
-    for want in (0..total).step_by(step) {
-        assert_eq!(
-            offsets.iter().filter(|&&o| o == want).count(),
-            1,
-            "{offsets:?}"
-        );
-    }
 }
 
 #[test]
@@ -45,7 +16,7 @@ fn wawp_list_all_returns_every_chat_once() {
     let env = env();
     let run = env.run(&["-p", "wawp", "chats", "list", "--all", "-o", "ndjson"]);
     run.expect(0);
-    let got = ids(&run);
+    let got = run.ids();
     let want: Vec<String> = env.sandbox.chats().iter().map(|c| c.c_us()).collect();
     // Both id forms (string and {_serialized}) come out as the same string ids, newest first.
     assert_eq!(got, want);
@@ -114,7 +85,7 @@ fn wawp_unread_keeps_chats_with_unread_count() {
         .filter(|c| c.unread > 0)
         .map(|c| c.c_us())
         .collect();
-    assert_eq!(ids(&run).into_iter().collect::<HashSet<_>>(), want);
+    assert_eq!(run.ids().into_iter().collect::<HashSet<_>>(), want);
     assert!(run
         .ndjson()
         .iter()
@@ -154,8 +125,7 @@ fn wawp_token_never_printed_even_verbose() {
 #[test]
 fn wawp_wrong_token_is_exit_4() {
     let env = env();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace(creds::WAWP_TOKEN, "wrong-token-Kp3"));
+    env.edit_config(|text| text.replace(creds::WAWP_TOKEN, "wrong-token-Kp3"));
     let run = env.run(&["-v", "-p", "wawp", "chats", "list"]);
     run.expect(4);
     assert!(
@@ -169,8 +139,7 @@ fn wawp_wrong_token_is_exit_4() {
 #[test]
 fn wawp_unknown_instance_is_exit_5() {
     let env = env();
-    let text = std::fs::read_to_string(&env.config).unwrap();
-    env.write_config(&text.replace(creds::WAWP_INSTANCE, "000000000000"));
+    env.edit_config(|text| text.replace(creds::WAWP_INSTANCE, "000000000000"));
     let run = env.run(&["-p", "wawp", "chats", "list"]);
     run.expect(5);
     assert!(

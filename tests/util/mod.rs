@@ -34,6 +34,14 @@ impl Run {
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout))
     }
 
+    /// The `id` of each NDJSON record, in order.
+    pub fn ids(&self) -> Vec<String> {
+        self.ndjson()
+            .iter()
+            .map(|v| v["id"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
     pub fn ndjson(&self) -> Vec<serde_json::Value> {
         self.stdout
             .lines()
@@ -98,6 +106,12 @@ impl TestEnv {
         self
     }
 
+    /// Rewrite the config file with `edit` (e.g. a wrong token).
+    pub fn edit_config(&self, edit: impl FnOnce(&str) -> String) {
+        let text = std::fs::read_to_string(&self.config).unwrap();
+        self.write_config(&edit(&text));
+    }
+
     /// Replace the config file (mode 600, as a careful user keeps it).
     pub fn write_config(&self, text: &str) {
         std::fs::write(&self.config, text).unwrap();
@@ -133,6 +147,28 @@ impl TestEnv {
             .into_iter()
             .filter(|h| !h.path.starts_with("/_sandbox"))
             .collect()
+    }
+}
+
+/// The `offset` of each request, checking that pages `0, step, 2·step, …` up
+/// to `total` were each asked for exactly once (read-ahead may ask beyond).
+pub fn assert_offsets(hits: &[Hit], step: usize, total: usize) {
+    let offsets: Vec<usize> = hits
+        .iter()
+        .filter_map(|h| {
+            h.query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("offset="))
+                .and_then(|v| v.parse().ok())
+        })
+        .collect();
+    assert_eq!(offsets.len(), hits.len(), "every request sends an offset");
+    for want in (0..total).step_by(step) {
+        assert_eq!(
+            offsets.iter().filter(|&&o| o == want).count(),
+            1,
+            "{offsets:?}"
+        );
     }
 }
 
