@@ -106,12 +106,16 @@ impl Ctx {
     }
 
     pub fn concurrency(&self, profile: &Profile) -> usize {
-        self.global
-            .concurrency
-            .map(usize::from)
-            .or(profile.common.concurrency)
-            .unwrap_or(provider::DEFAULT_CONCURRENCY)
-            .max(1)
+        self.overrides().concurrency(profile)
+    }
+
+    /// Command-line options that override a profile's.
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            timeout: self.global.timeout,
+            retries: self.global.retries,
+            concurrency: self.global.concurrency.map(usize::from),
+        }
     }
 
     /// Output options from the global flags.
@@ -139,14 +143,9 @@ impl Ctx {
     }
 
     pub fn build(&self, profile: &Profile) -> anyhow::Result<AnyProvider> {
-        let overrides = Overrides {
-            timeout: self.global.timeout,
-            retries: self.global.retries,
-            concurrency: self.global.concurrency.map(usize::from),
-        };
         Ok(provider::build(
             profile,
-            &overrides,
+            &self.overrides(),
             self.config.base_dir(),
         )?)
     }

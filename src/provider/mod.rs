@@ -306,6 +306,16 @@ pub struct Overrides {
 
 pub const DEFAULT_CONCURRENCY: usize = 4;
 
+impl Overrides {
+    /// Calls in flight for `profile`: the flag, else the profile's key, else 4.
+    pub fn concurrency(&self, profile: &Profile) -> usize {
+        self.concurrency
+            .or(profile.common.concurrency)
+            .unwrap_or(DEFAULT_CONCURRENCY)
+            .max(1)
+    }
+}
+
 /// Build the gateway client for `profile`: resolves its secrets, checks its URL.
 pub fn build(
     profile: &Profile,
@@ -328,11 +338,7 @@ pub fn build(
             allow_insecure_http: c.allow_insecure_http,
         },
         base_dir,
-        concurrency: overrides
-            .concurrency
-            .or(c.concurrency)
-            .unwrap_or(DEFAULT_CONCURRENCY)
-            .max(1),
+        concurrency: overrides.concurrency(profile),
     };
     Ok(match &profile.provider {
         ProviderConfig::Gowa(cfg) => AnyProvider::Gowa(gowa::Gowa::new(cfg, &env)?),
