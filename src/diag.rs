@@ -98,7 +98,7 @@ pub fn error(msg: &str) {
 }
 
 fn line(text: &str) {
-    let text = crate::output::sanitize::one_line(&redact(text));
+    let text = crate::sanitize::one_line(&redact(text));
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 

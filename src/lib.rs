@@ -30,4 +30,5 @@ pub mod exit;
 pub mod output;
 pub mod provider;
 pub mod sandbox;
+pub mod sanitize;
 pub mod time;

@@ -6,8 +6,9 @@
 use std::io::{self, Write};
 
 use super::fields::Field;
-use super::{sanitize, Options, Sink};
+use super::{Options, Sink};
 use crate::chat::Chat;
+use crate::sanitize;
 
 pub struct CsvSink<W: Write> {
     writer: ::csv::Writer<W>,

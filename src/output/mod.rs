@@ -11,7 +11,6 @@ pub mod fields;
 pub mod json;
 pub mod progress;
 pub mod report;
-pub mod sanitize;
 pub mod table;
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,8 @@ use std::io::{self, Write};
 use comfy_table::Table;
 use serde_json::{Map, Value};
 
-use super::{sanitize, Format, Term};
+use super::{Format, Term};
+use crate::sanitize;
 
 pub fn write(
     format: Format,

@@ -9,8 +9,9 @@ use comfy_table::{Attribute, Cell as TCell, CellAlignment, Color, ContentArrange
 use unicode_width::UnicodeWidthStr;
 
 use super::fields::{Cell, Field};
-use super::{sanitize, Layout, Options, Sink, Term, TimeStyle};
+use super::{Layout, Options, Sink, Term, TimeStyle};
 use crate::chat::Chat;
+use crate::sanitize;
 use crate::time::Timestamp;
 
 /// Width assumed when stdout is not a terminal and `COLUMNS` is unset.

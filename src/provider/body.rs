@@ -4,7 +4,7 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::output::sanitize;
+use crate::sanitize;
 
 /// At most this much of an error body is looked at.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;

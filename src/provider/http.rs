@@ -17,7 +17,7 @@ use super::error::{Class, ProviderError};
 pub use super::request::Req;
 use super::retry::{backoff, is_refused_or_reset, parse_retry_after, MAX_RETRY_AFTER};
 use crate::diag;
-use crate::output::sanitize;
+use crate::sanitize;
 
 /// Waits at least this long are announced even without `-v`.
 const ANNOUNCE_WAIT: Duration = Duration::from_secs(3);

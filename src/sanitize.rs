@@ -10,6 +10,9 @@
 //!   so a spreadsheet does not run it as a formula (OWASP "CSV Injection").
 //!   Numbers stay numbers. `--csv-raw` turns the prefix off.
 //! - JSON is never touched here: serde escapes it exactly.
+//!
+//! A leaf module (it imports nothing of ours), so `output/`, `diag` and
+//! `provider/` (gateway error bodies) share it without `provider` → `output`.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
