@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
+use clap::ValueEnum;
+
 use crate::chat::Kind;
 use crate::output::{ColorChoice, Format};
 use crate::provider::{Order, SortKey};
@@ -57,8 +59,8 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 
     /// Output format
-    #[arg(short, long, global = true, env = "WA_INBOX_OUTPUT", value_enum, default_value_t = Format::Table)]
-    pub output: Format,
+    #[arg(short, long, global = true, env = "WA_INBOX_OUTPUT", value_enum, default_value_t = FormatArg::Table)]
+    pub output: FormatArg,
 
     /// Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)
     #[arg(long, global = true, value_name = "FIELDS", value_delimiter = ',')]
@@ -73,8 +75,8 @@ pub struct GlobalArgs {
     pub csv_raw: bool,
 
     /// When to use colour (NO_COLOR turns `auto` off)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
 
     /// Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_duration)]
@@ -167,11 +169,11 @@ pub struct ChatArgs {
 
     /// Order by
     #[arg(long, value_enum, value_name = "KEY")]
-    pub sort: Option<SortKey>,
+    pub sort: Option<SortArg>,
 
     /// Sort direction [default: desc for activity, asc for name and id]
     #[arg(long, value_enum)]
-    pub order: Option<Order>,
+    pub order: Option<OrderArg>,
 
     /// Only archived (true) or only unarchived (false) chats
     #[arg(long, value_name = "BOOL")]
@@ -187,7 +189,7 @@ pub struct ChatArgs {
 
     /// Only chats of these kinds (comma-separated)
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
-    pub kind: Vec<Kind>,
+    pub kind: Vec<KindArg>,
 
     /// Exit 1 when no chat matched, 0 when some did (errors keep their codes)
     #[arg(long)]
@@ -196,21 +198,6 @@ pub struct ChatArgs {
     /// Print only the number of matching chats (for `unread`, then a tab and the total unread messages)
     #[arg(long)]
     pub count: bool,
-}
-
-/// `--limit` when not given.
-pub const DEFAULT_LIMIT: usize = 50;
-
-impl ChatArgs {
-    /// The cap on rows: `None` = every chat (`--all`, or `--count` without `--limit`).
-    pub fn row_limit(&self) -> Option<usize> {
-        match (self.all, self.limit, self.count) {
-            (true, _, _) => None,
-            (false, Some(n), _) => Some(n),
-            (false, None, true) => None,
-            (false, None, false) => Some(DEFAULT_LIMIT),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -266,6 +253,37 @@ pub struct SandboxArgs {
     #[arg(long, value_name = "SPEC")]
     pub fault: Option<String>,
 }
+
+/// Defines a clap value enum mirroring a domain enum variant for variant,
+/// so the domain types carry no clap derive and this file maps onto them.
+macro_rules! value_enum {
+    ($(#[$meta:meta])* $arg:ident => $domain:ident { $($(#[doc = $doc:literal])* $v:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+        pub enum $arg {
+            $($(#[doc = $doc])* $v),+
+        }
+
+        impl From<$arg> for $domain {
+            fn from(a: $arg) -> $domain {
+                match a {
+                    $($arg::$v => $domain::$v),+
+                }
+            }
+        }
+    };
+}
+
+value_enum!(FormatArg => Format { Table, Json, Ndjson, Csv, Tsv });
+value_enum!(ColorArg => ColorChoice { Auto, Always, Never });
+value_enum!(KindArg => Kind { Direct, Group, Channel, Broadcast, Status, Other });
+value_enum!(SortArg => SortKey {
+    /// Last activity time (chats without one always come last).
+    Activity,
+    Name,
+    Id,
+});
+value_enum!(OrderArg => Order { Asc, Desc });
 
 const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),

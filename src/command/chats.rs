@@ -5,10 +5,11 @@
 
 use futures_util::future::join_all;
 
-use super::pipeline::{sort_chats, Extra, Outcome, Plan};
+use super::pipeline::{sort_chats, Outcome, Plan};
+use super::selection::Selection;
 use super::Ctx;
 use crate::chat::Chat;
-use crate::cli::{ChatArgs, ChatsCommand};
+use crate::cli::ChatsCommand;
 use crate::config::Profile;
 use crate::exit::Exit;
 use crate::output::progress::Progress;
@@ -17,26 +18,8 @@ use crate::provider::paging::Resume;
 use crate::provider::{Class, Order, ProviderError, SortKey, View};
 
 pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let (view, args, extra) = match cmd {
-        ChatsCommand::List(a) => (View::List, a, Extra::default()),
-        ChatsCommand::Overview(o) => (
-            View::Overview,
-            o.chats,
-            Extra {
-                since: o.since,
-                ..Extra::default()
-            },
-        ),
-        ChatsCommand::Unread(u) => (
-            View::Unread,
-            u.chats,
-            Extra {
-                min_unread: Some(u.min),
-                older_than: u.older_than,
-                ..Extra::default()
-            },
-        ),
-    };
+    let args = Selection::from_command(cmd);
+    let view = args.view;
     let profiles = ctx.profiles()?;
     let layout = if view == View::List {
         Layout::List
@@ -45,8 +28,9 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     };
     let opts = ctx.output_options(layout, profiles.len() > 1)?;
     // A progress line would garble rows streamed to the same terminal.
-    let streaming_to_tty =
-        ctx.term.stdout_tty && ctx.global.output != output::Format::Table && !args.count;
+    let streaming_to_tty = ctx.term.stdout_tty
+        && output::Format::from(ctx.global.output) != output::Format::Table
+        && !args.count;
     let progress = Progress::new(ctx.term.stderr_tty && !ctx.global.quiet && !streaming_to_tty);
     let mut count = Count::default();
     let mut out = (!args.count).then(|| output::open(&opts, ctx.term, output::stdout()));
@@ -55,8 +39,8 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
         None => &mut count,
     };
     let result = match profiles.as_slice() {
-        [one] => single(ctx, one, view, &args, &extra, sink, &progress).await,
-        many => merged(ctx, many, view, &args, &extra, sink, &progress).await,
+        [one] => single(ctx, one, &args, sink, &progress).await,
+        many => merged(ctx, many, &args, sink, &progress).await,
     };
     progress.finish();
     let Done { shown, exit, note } = match result {
@@ -98,17 +82,15 @@ struct Done {
 async fn single(
     ctx: &Ctx,
     profile: &Profile,
-    view: View,
-    args: &ChatArgs,
-    extra: &Extra,
+    args: &Selection,
     sink: &mut dyn Sink,
     progress: &Progress,
 ) -> Result<Done, Failed> {
-    let what = describe(view, profile);
+    let what = describe(args.view, profile);
     let mut outcome = Outcome::default();
     let run = async {
         let provider = ctx.build(profile)?;
-        let plan = Plan::new(view, args, extra, provider.capabilities(view))?;
+        let plan = Plan::new(args, provider.capabilities(args.view))?;
         plan.execute(
             &provider,
             ctx.concurrency(profile),
@@ -146,9 +128,7 @@ async fn single(
 async fn merged(
     ctx: &Ctx,
     profiles: &[&Profile],
-    view: View,
-    args: &ChatArgs,
-    extra: &Extra,
+    args: &Selection,
     sink: &mut dyn Sink,
     progress: &Progress,
 ) -> Result<Done, Failed> {
@@ -156,7 +136,7 @@ async fn merged(
         let mut collect = Collect::default();
         let mut outcome = Outcome::default();
         let provider = ctx.build(p)?;
-        let plan = Plan::new(view, args, extra, provider.capabilities(view))?;
+        let plan = Plan::new(args, provider.capabilities(args.view))?;
         plan.execute(
             &provider,
             ctx.concurrency(p),
@@ -180,7 +160,7 @@ async fn merged(
                 }
                 all.extend(chats);
             }
-            Err(e) if view == View::Unread && is_unsupported(&e) => {
+            Err(e) if args.view == View::Unread && is_unsupported(&e) => {
                 skipped += 1;
                 crate::diag::warn(&format!(
                     "skipping profile `{}`: {}",
@@ -189,7 +169,7 @@ async fn merged(
                 ));
             }
             Err(e) => {
-                let e = e.context(describe(view, p));
+                let e = e.context(describe(args.view, p));
                 if exit == Exit::Ok {
                     exit = crate::exit::from_error(&e);
                 }
@@ -204,17 +184,8 @@ async fn merged(
         return Err((0, anyhow::Error::new(e)));
     }
     let (key, order) = args
-        .sort
-        .map_or(default_merge_order(view, extra, args), |k| {
-            (
-                k,
-                args.order.unwrap_or(if k == SortKey::Activity {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                }),
-            )
-        });
+        .wanted_order()
+        .unwrap_or((SortKey::Activity, Order::Desc));
     sort_chats(&mut all, key, order);
     let mut cut_here = 0;
     if let Some(limit) = args.row_limit() {
@@ -237,15 +208,6 @@ async fn merged(
         exit,
         note,
     })
-}
-
-fn default_merge_order(view: View, extra: &Extra, args: &ChatArgs) -> (SortKey, Order) {
-    let asc = view == View::Unread && extra.older_than.is_some();
-    (
-        SortKey::Activity,
-        args.order
-            .unwrap_or(if asc { Order::Asc } else { Order::Desc }),
-    )
 }
 
 fn is_unsupported(e: &anyhow::Error) -> bool {
@@ -272,7 +234,7 @@ fn more_match(n: usize) -> String {
     format!("{n} more matching chats were left out by --limit; raise it or use --all")
 }
 
-fn continue_hint(resume: &Resume, args: &ChatArgs) -> String {
+fn continue_hint(resume: &Resume, args: &Selection) -> String {
     let limit = args
         .limit
         .map(|l| format!(" --limit {l}"))

@@ -8,6 +8,7 @@ mod pipeline;
 mod profiles;
 mod sandbox;
 pub mod schema;
+mod selection;
 
 use std::path::PathBuf;
 
@@ -47,7 +48,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
 
 impl Ctx {
     async fn new(global: GlobalArgs) -> anyhow::Result<Ctx> {
-        let term = Term::detect(global.color);
+        let term = Term::detect(global.color.into());
         let (config, demo) = if global.demo {
             let sandbox = crate::sandbox::Sandbox::start(crate::sandbox::SandboxOptions::default())
                 .await
@@ -132,7 +133,7 @@ impl Ctx {
             _ => TimeStyle::Local,
         };
         Ok(Options {
-            format: g.output,
+            format: g.output.into(),
             no_header: g.no_header,
             csv_raw: g.csv_raw,
             fields,

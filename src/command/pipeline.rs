@@ -5,8 +5,8 @@
 
 use std::time::Duration;
 
+use super::selection::Selection;
 use crate::chat::{Chat, Kind};
-use crate::cli::ChatArgs;
 use crate::exit::UsageError;
 use crate::output::progress::Progress;
 use crate::output::Sink;
@@ -54,20 +54,9 @@ pub struct Outcome {
     pub cut_after_sort: usize,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Extra {
-    pub since: Option<Duration>,
-    pub min_unread: Option<u64>,
-    pub older_than: Option<Duration>,
-}
-
 impl Plan {
-    pub fn new(
-        view: View,
-        args: &ChatArgs,
-        extra: &Extra,
-        caps: Capabilities,
-    ) -> Result<Plan, anyhow::Error> {
+    pub fn new(args: &Selection, caps: Capabilities) -> Result<Plan, anyhow::Error> {
+        let view = args.view;
         let gw = caps.gateway;
         let refuse = |what: &str| -> anyhow::Error { UsageError(format!("{gw} {what}")).into() };
         if view == View::Unread {
@@ -120,7 +109,7 @@ impl Plan {
                 "cannot tell which chats have media: --has-media is not available",
             ));
         }
-        if extra.since.is_some() && !caps.uses_since {
+        if args.since.is_some() && !caps.uses_since {
             return Err(refuse(
                 "builds previews without message journals: --since does not apply",
             ));
@@ -131,10 +120,10 @@ impl Plan {
             has_media: args.has_media,
             search: None,
             sort: None,
-            since: extra.since.unwrap_or(DEFAULT_SINCE),
+            since: args.since.unwrap_or(DEFAULT_SINCE),
         };
         let mut filters = ClientFilters {
-            kinds: args.kind.clone(),
+            kinds: args.kinds.clone(),
             ..Default::default()
         };
         match (args.archived, caps.filter_archived) {
@@ -146,31 +135,15 @@ impl Plan {
             (s, _) => filters.search = s.as_ref().map(|s| s.to_lowercase()),
         }
         if view == View::Unread {
-            filters.min_unread = Some(extra.min_unread.unwrap_or(1).max(1));
+            filters.min_unread = Some(args.min_unread.unwrap_or(1).max(1));
             // A window longer than the epoch matches nothing rather than switching the filter off.
-            filters.waited_since = extra.older_than.map(|d| {
+            filters.waited_since = args.older_than.map(|d| {
                 let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
                 Timestamp::from_secs(Timestamp::now().secs().saturating_sub(secs))
                     .unwrap_or(Timestamp::EPOCH)
             });
         }
-        // What order is asked for: explicit, or the view's own.
-        let wanted = match (args.sort, args.order) {
-            (Some(k), o) => Some((
-                k,
-                o.unwrap_or(if k == SortKey::Activity {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                }),
-            )),
-            (None, Some(o)) => Some((SortKey::Activity, o)),
-            (None, None) if view == View::Unread && extra.older_than.is_some() => {
-                Some((SortKey::Activity, Order::Asc))
-            }
-            (None, None) if view == View::Unread => Some((SortKey::Activity, Order::Desc)),
-            (None, None) => None,
-        };
+        let wanted = args.wanted_order();
         let mut client_sort = None;
         if let Some(w) = wanted.filter(|w| caps.native_order != Some(*w)) {
             if caps.sorts.contains(&w.0) {

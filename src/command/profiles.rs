@@ -43,7 +43,7 @@ fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
         .collect();
     let g = &ctx.global;
     report::write(
-        g.output,
+        g.output.into(),
         ctx.term,
         g.no_header,
         &["name", "provider", "base_url", "default", "secrets"],
@@ -88,7 +88,7 @@ async fn check(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Exit> {
         .collect();
     let g = &ctx.global;
     report::write(
-        g.output,
+        g.output.into(),
         ctx.term,
         g.no_header,
         &["name", "provider", "status", "secrets", "detail"],

@@ -36,7 +36,7 @@ pub enum View {
     Unread,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
     /// Last activity time (chats without one always come last).
     Activity,
@@ -44,10 +44,20 @@ pub enum SortKey {
     Id,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
     Asc,
     Desc,
+}
+
+impl SortKey {
+    /// The direction when only `--sort` is given: newest first, else A→Z.
+    pub fn default_order(self) -> Order {
+        match self {
+            SortKey::Activity => Order::Desc,
+            SortKey::Name | SortKey::Id => Order::Asc,
+        }
+    }
 }
 
 /// What the gateway is asked to apply itself. Only options the provider's

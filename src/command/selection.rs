@@ -1,0 +1,99 @@
+//! What a `chats` command asks for, in domain terms: the clap types of
+//! `cli.rs` are mapped here once, so the planner below never sees clap.
+
+use std::time::Duration;
+
+use crate::chat::Kind;
+use crate::cli::{ChatArgs, ChatsCommand};
+use crate::provider::{Order, SortKey, View};
+
+/// `--limit` when not given.
+pub const DEFAULT_LIMIT: usize = 50;
+
+/// One `chats list | overview | unread` request.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    pub view: View,
+    pub limit: Option<usize>,
+    pub all: bool,
+    pub offset: Option<u64>,
+    pub cursor: Option<String>,
+    pub page_size: Option<u32>,
+    pub sort: Option<SortKey>,
+    pub order: Option<Order>,
+    pub archived: Option<bool>,
+    pub has_media: bool,
+    pub search: Option<String>,
+    pub kinds: Vec<Kind>,
+    pub exit_status: bool,
+    pub count: bool,
+    /// Journal window (`overview --since`).
+    pub since: Option<Duration>,
+    /// `unread --min`.
+    pub min_unread: Option<u64>,
+    /// `unread --older-than`.
+    pub older_than: Option<Duration>,
+}
+
+impl Selection {
+    pub fn from_command(cmd: ChatsCommand) -> Selection {
+        match cmd {
+            ChatsCommand::List(a) => Selection::new(View::List, a),
+            ChatsCommand::Overview(o) => Selection {
+                since: o.since,
+                ..Selection::new(View::Overview, o.chats)
+            },
+            ChatsCommand::Unread(u) => Selection {
+                min_unread: Some(u.min),
+                older_than: u.older_than,
+                ..Selection::new(View::Unread, u.chats)
+            },
+        }
+    }
+
+    fn new(view: View, a: ChatArgs) -> Selection {
+        Selection {
+            view,
+            limit: a.limit,
+            all: a.all,
+            offset: a.offset,
+            cursor: a.cursor,
+            page_size: a.page_size,
+            sort: a.sort.map(Into::into),
+            order: a.order.map(Into::into),
+            archived: a.archived,
+            has_media: a.has_media,
+            search: a.search,
+            kinds: a.kind.into_iter().map(Into::into).collect(),
+            exit_status: a.exit_status,
+            count: a.count,
+            since: None,
+            min_unread: None,
+            older_than: None,
+        }
+    }
+
+    /// The cap on rows: `None` = every chat (`--all`, or `--count` without `--limit`).
+    pub fn row_limit(&self) -> Option<usize> {
+        match (self.all, self.limit, self.count) {
+            (true, _, _) => None,
+            (false, Some(n), _) => Some(n),
+            (false, None, true) => None,
+            (false, None, false) => Some(DEFAULT_LIMIT),
+        }
+    }
+
+    /// The order asked for with `--sort`/`--order`, or the view's own
+    /// (`unread`: most recent first, most waiting first with `--older-than`).
+    pub fn wanted_order(&self) -> Option<(SortKey, Order)> {
+        match (self.sort, self.order) {
+            (Some(k), o) => Some((k, o.unwrap_or(k.default_order()))),
+            (None, Some(o)) => Some((SortKey::Activity, o)),
+            (None, None) if self.view == View::Unread && self.older_than.is_some() => {
+                Some((SortKey::Activity, Order::Asc))
+            }
+            (None, None) if self.view == View::Unread => Some((SortKey::Activity, Order::Desc)),
+            (None, None) => None,
+        }
+    }
+}
