@@ -31,4 +31,5 @@ pub mod output;
 pub mod provider;
 pub mod sandbox;
 pub mod sanitize;
+pub mod secret;
 pub mod time;

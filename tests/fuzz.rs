@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 
 use proptest::prelude::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use wa_inbox::config::Config;
-use wa_inbox::provider::{self, Overrides, PageAt, Query, View};
+use wa_inbox::config::{self, Config, Overrides};
+use wa_inbox::provider::{self, PageAt, Query, View};
 
 /// Answers every request with the current body.
 struct BodyServer {
@@ -161,8 +161,7 @@ fn exercise(bodies: Vec<Vec<u8>>) {
             for profile in config.profiles.values() {
                 for view in [View::List, View::Overview, View::Unread] {
                     // A fresh client per call, so Green API's 1 request/s pacing never waits.
-                    let p =
-                        provider::build(profile, &Overrides::default(), "/fuzz".into()).unwrap();
+                    let p = config::build(profile, &Overrides::default(), "/fuzz".into()).unwrap();
                     let q = Query {
                         view,
                         archived: None,

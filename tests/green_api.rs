@@ -190,7 +190,8 @@ fn green_token_absent_from_output_even_verbose() {
 #[test]
 fn green_paces_repeated_calls_to_one_method() {
     use std::time::{Duration, Instant};
-    use wa_inbox::provider::{build, Overrides, PageAt, Query, View};
+    use wa_inbox::config::{build, Overrides};
+    use wa_inbox::provider::{PageAt, Query, View};
     use wa_inbox::sandbox::{Sandbox, SandboxOptions};
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -15,12 +15,13 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use crate::cli::{Cli, Command, GlobalArgs};
+use crate::config::Overrides;
 use crate::config::{Config, Profile};
 use crate::exit::Exit;
 use crate::exit::UsageError;
 use crate::output::fields::Field;
 use crate::output::{Layout, Options, Term, TimeStyle};
-use crate::provider::{self, AnyProvider, Overrides};
+use crate::provider::AnyProvider;
 
 /// Where `--demo` points when no `-p` is given.
 pub const DEMO_DEFAULT_PROFILE: &str = "whatsapp-gateway";
@@ -144,7 +145,7 @@ impl Ctx {
     }
 
     pub fn build(&self, profile: &Profile) -> anyhow::Result<AnyProvider> {
-        Ok(provider::build(
+        Ok(crate::config::build(
             profile,
             &self.overrides(),
             self.config.base_dir(),

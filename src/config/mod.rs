@@ -5,7 +5,9 @@
 //! of a profile belongs to its gateway and is parsed by `provider::ProviderConfig`
 //! with unknown keys refused, so a typo like `tokne` cannot silently drop a credential.
 
-pub mod secret;
+mod resolve;
+
+pub use resolve::{build, Overrides};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -23,8 +23,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::chat::Chat;
-use crate::config::secret::{Secret, SecretSource};
-use crate::config::Profile;
+use crate::secret::{Secret, SecretSource};
 pub use error::{Class, ProviderError};
 use http::HttpOptions;
 
@@ -306,62 +305,18 @@ impl BuildEnv {
     }
 }
 
-/// Options from the command line that override a profile's.
-#[derive(Debug, Clone, Default)]
-pub struct Overrides {
-    pub timeout: Option<Duration>,
-    pub retries: Option<u32>,
-    pub concurrency: Option<usize>,
-}
-
-pub const DEFAULT_CONCURRENCY: usize = 4;
-
-impl Overrides {
-    /// Calls in flight for `profile`: the flag, else the profile's key, else 4.
-    pub fn concurrency(&self, profile: &Profile) -> usize {
-        self.concurrency
-            .or(profile.common.concurrency)
-            .unwrap_or(DEFAULT_CONCURRENCY)
-            .max(1)
-    }
-}
-
-/// Build the gateway client for `profile`: resolves its secrets, checks its URL.
-pub fn build(
-    profile: &Profile,
-    overrides: &Overrides,
-    base_dir: PathBuf,
-) -> Result<AnyProvider, ProviderError> {
-    let c = &profile.common;
-    let env = BuildEnv {
-        profile: profile.name.clone(),
-        http: HttpOptions {
-            timeout: overrides
-                .timeout
-                .or(c.timeout)
-                .unwrap_or(http::DEFAULT_TIMEOUT),
-            retries: overrides
-                .retries
-                .or(c.retries)
-                .unwrap_or(http::DEFAULT_RETRIES),
-            max_body: c.max_body_size.unwrap_or(http::DEFAULT_MAX_BODY),
-            allow_insecure_http: c.allow_insecure_http,
-        },
-        base_dir,
-        concurrency: overrides.concurrency(profile),
-    };
-    Ok(match &profile.provider {
-        ProviderConfig::Gowa(cfg) => AnyProvider::Gowa(gowa::Gowa::new(cfg, &env)?),
-        ProviderConfig::Wawp(cfg) => AnyProvider::Wawp(wawp::Wawp::new(cfg, &env)?),
-        ProviderConfig::Waha(cfg) => AnyProvider::Waha(waha::Waha::new(cfg, &env)?),
-        ProviderConfig::GreenApi(cfg) => {
-            AnyProvider::GreenApi(green_api::GreenApi::new(cfg, &env)?)
-        }
+/// Build the gateway client for a profile's gateway keys and `env`.
+pub fn build(config: &ProviderConfig, env: &BuildEnv) -> Result<AnyProvider, ProviderError> {
+    Ok(match config {
+        ProviderConfig::Gowa(cfg) => AnyProvider::Gowa(gowa::Gowa::new(cfg, env)?),
+        ProviderConfig::Wawp(cfg) => AnyProvider::Wawp(wawp::Wawp::new(cfg, env)?),
+        ProviderConfig::Waha(cfg) => AnyProvider::Waha(waha::Waha::new(cfg, env)?),
+        ProviderConfig::GreenApi(cfg) => AnyProvider::GreenApi(green_api::GreenApi::new(cfg, env)?),
         ProviderConfig::WaGateway(cfg) => {
-            AnyProvider::WaGateway(wa_gateway::WaGateway::new(cfg, &env)?)
+            AnyProvider::WaGateway(wa_gateway::WaGateway::new(cfg, env)?)
         }
         ProviderConfig::Evolution(cfg) => {
-            AnyProvider::Evolution(evolution::Evolution::new(cfg, &env)?)
+            AnyProvider::Evolution(evolution::Evolution::new(cfg, env)?)
         }
     })
 }

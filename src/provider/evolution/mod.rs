@@ -19,7 +19,7 @@ use super::{
     Provider, ProviderError, Query, SortKey, UnreadSupport, View,
 };
 use crate::chat::{Chat, LastMessage};
-use crate::config::secret::{Secret, SecretSource};
+use crate::secret::{Secret, SecretSource};
 use crate::time::Timestamp;
 
 const NAME: &str = "evolution";

@@ -18,7 +18,7 @@ use super::{
     PageAt, Paging, Provider, ProviderError, Query, SortKey, UnreadSupport, View,
 };
 use crate::chat::{Chat, LastMessage};
-use crate::config::secret::{Secret, SecretSource};
+use crate::secret::{Secret, SecretSource};
 use crate::time::Timestamp;
 
 const NAME: &str = "gowa";

@@ -25,7 +25,7 @@ use super::{
     ProviderError, Query, SortKey, UnreadSupport, View,
 };
 use crate::chat::{Chat, Jid, Kind, LastMessage};
-use crate::config::secret::{Secret, SecretSource};
+use crate::secret::{Secret, SecretSource};
 use crate::time::Timestamp;
 
 const NAME: &str = "green-api";

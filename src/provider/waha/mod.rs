@@ -21,7 +21,7 @@ use super::{
     Provider, ProviderError, Query, SortKey, UnreadSupport, View,
 };
 use crate::chat::Chat;
-use crate::config::secret::{Secret, SecretSource};
+use crate::secret::{Secret, SecretSource};
 use engine::{Items, ListTime};
 
 const NAME: &str = "waha";

@@ -22,7 +22,7 @@ use super::{
     ProviderError, Query, SortKey, UnreadSupport, View,
 };
 use crate::chat::Chat;
-use crate::config::secret::{Secret, SecretSource};
+use crate::secret::{Secret, SecretSource};
 
 const NAME: &str = "wawp";
 const GATEWAY: &str = "Wawp";

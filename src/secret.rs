@@ -4,6 +4,10 @@
 //! `Secret` prints as `***` from both `Debug` and `Display`; the value leaves
 //! it only through `expose()`, which only request builders call. A
 //! `SecretSource` describes its origin (`env:GREEN_TOKEN`), never its value.
+//!
+//! A leaf beside `config/` rather than inside it: the profile schema (config)
+//! and each gateway's keys (provider) both name `SecretSource`, and provider/
+//! must not import config/ (config parses gateway tables through provider/).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
