@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use super::creds;
 use super::http::{reason, Req, Resp};
 use super::inbox::{SandboxChat, SandboxMessage, ME_NAME};
-use super::server::Shared;
+use super::state::Shared;
 
 pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
     let segs = req.segments();

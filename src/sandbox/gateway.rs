@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::creds;
 use super::http::{decode, Req, Resp};
 use super::inbox::{Inbox, SandboxChat, SandboxMessage};
-use super::server::Shared;
+use super::state::Shared;
 
 pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
     if req.path == "/healthz" {

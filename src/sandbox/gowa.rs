@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use super::creds;
 use super::http::{decode, int_q, reason, Req, Resp};
 use super::inbox::{SandboxChat, SandboxMessage, ME_NAME};
-use super::server::Shared;
+use super::state::Shared;
 
 const ZERO_TIME: &str = "0001-01-01T00:00:00Z";
 

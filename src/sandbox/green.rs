@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 use super::creds;
 use super::http::{int_q, reason, Req, Resp};
 use super::inbox::{SandboxChat, SandboxMessage, ME_JID, ME_NAME};
-use super::server::Shared;
+use super::state::Shared;
 
 /// Methods limited to one accepted request per second (per instance and method).
 const LIMITED: [&str; 3] = ["getChats", "lastIncomingMessages", "lastOutgoingMessages"];

@@ -1,10 +1,9 @@
 //! HTTP plumbing of the sandbox: accepts connections (hyper 1, http1, keep-alive), applies the
 //! injected faults, routes by gateway prefix and records the journal.
 
-use std::collections::HashMap;
 use std::convert::Infallible;
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::{combinators::BoxBody, BodyExt, Full, StreamBody};
@@ -13,68 +12,10 @@ use hyper::body::{Frame, Incoming};
 use hyper_util::rt::TokioIo;
 
 use super::http::{parse_query, reason, Req, Resp};
-use super::inbox::Inbox;
+use super::state::Shared;
 use super::{evolution, gateway, gowa, green, waha, wawp, Faults, Hit};
 
 type Body = BoxBody<Bytes, std::io::Error>;
-
-struct FaultState {
-    faults: Faults,
-    remaining: u32,
-}
-
-/// State shared by all connections.
-pub(super) struct Shared {
-    pub inbox: Inbox,
-    faults: Mutex<FaultState>,
-    journal: Mutex<Vec<Hit>>,
-    /// Green API rate limiter: last accepted call per "instance/method".
-    pub green_last: Mutex<HashMap<String, Instant>>,
-    latency: Duration,
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
-}
-
-impl Shared {
-    pub fn new(inbox: Inbox, faults: Faults, latency: Duration) -> Shared {
-        let remaining = faults.fail_first;
-        Shared {
-            inbox,
-            faults: Mutex::new(FaultState { faults, remaining }),
-            journal: Mutex::new(Vec::new()),
-            green_last: Mutex::new(HashMap::new()),
-            latency,
-        }
-    }
-    pub fn journal(&self) -> Vec<Hit> {
-        lock(&self.journal).clone()
-    }
-    pub fn set_faults(&self, f: Faults) {
-        let mut st = lock(&self.faults);
-        st.remaining = f.fail_first;
-        st.faults = f;
-    }
-    pub fn green_lock(&self) -> MutexGuard<'_, HashMap<String, Instant>> {
-        lock(&self.green_last)
-    }
-    /// The current faults, and whether this request consumes one of the `fail_first` failures.
-    fn take_faults(&self) -> (Faults, bool) {
-        let mut st = lock(&self.faults);
-        let fail = st.remaining > 0;
-        if fail {
-            st.remaining -= 1;
-        }
-        (st.faults.clone(), fail)
-    }
-    fn record(&self, hit: &Hit, status: u16) {
-        lock(&self.journal).push(Hit {
-            status,
-            ..hit.clone()
-        });
-    }
-}
 
 /// Accept loop; connections live in a JoinSet so aborting this task closes them all.
 pub(super) async fn run(listener: tokio::net::TcpListener, shared: Arc<Shared>) {

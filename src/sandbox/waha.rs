@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use super::creds;
 use super::http::{reason, Req, Resp};
 use super::inbox::{Inbox, SandboxChat};
-use super::server::Shared;
+use super::state::Shared;
 use super::webjs::{limit_offset, page, wa_message, webjs_chat};
 
 #[derive(Clone, Copy, PartialEq)]

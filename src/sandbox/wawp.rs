@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::creds;
 use super::http::{reason, Req, Resp};
 use super::inbox::{Inbox, SandboxChat};
-use super::server::Shared;
+use super::state::Shared;
 use super::webjs as waha;
 
 pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {

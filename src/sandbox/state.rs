@@ -1,0 +1,68 @@
+//! State every connection of the sandbox shares: the inbox, the injected
+//! faults, the request journal and Green API's rate limiter. A module of its
+//! own so the emulators and the server both use it without importing each other.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use super::inbox::Inbox;
+use super::{Faults, Hit};
+
+struct FaultState {
+    faults: Faults,
+    remaining: u32,
+}
+
+/// State shared by all connections.
+pub(super) struct Shared {
+    pub inbox: Inbox,
+    faults: Mutex<FaultState>,
+    journal: Mutex<Vec<Hit>>,
+    /// Green API rate limiter: last accepted call per "instance/method".
+    pub green_last: Mutex<HashMap<String, Instant>>,
+    pub(super) latency: Duration,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Shared {
+    pub fn new(inbox: Inbox, faults: Faults, latency: Duration) -> Shared {
+        let remaining = faults.fail_first;
+        Shared {
+            inbox,
+            faults: Mutex::new(FaultState { faults, remaining }),
+            journal: Mutex::new(Vec::new()),
+            green_last: Mutex::new(HashMap::new()),
+            latency,
+        }
+    }
+    pub fn journal(&self) -> Vec<Hit> {
+        lock(&self.journal).clone()
+    }
+    pub fn set_faults(&self, f: Faults) {
+        let mut st = lock(&self.faults);
+        st.remaining = f.fail_first;
+        st.faults = f;
+    }
+    pub fn green_lock(&self) -> MutexGuard<'_, HashMap<String, Instant>> {
+        lock(&self.green_last)
+    }
+    /// The current faults, and whether this request consumes one of the `fail_first` failures.
+    pub(super) fn take_faults(&self) -> (Faults, bool) {
+        let mut st = lock(&self.faults);
+        let fail = st.remaining > 0;
+        if fail {
+            st.remaining -= 1;
+        }
+        (st.faults.clone(), fail)
+    }
+    pub(super) fn record(&self, hit: &Hit, status: u16) {
+        lock(&self.journal).push(Hit {
+            status,
+            ..hit.clone()
+        });
+    }
+}
