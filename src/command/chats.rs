@@ -15,7 +15,7 @@ use crate::exit::Exit;
 use crate::output::progress::Progress;
 use crate::output::{self, Collect, Count, Layout, Sink};
 use crate::provider::paging::Resume;
-use crate::provider::{Class, Order, ProviderError, SortKey, View};
+use crate::provider::{Class, Op, Order, ProviderError, SortKey, View};
 
 pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     let args = Selection::from_command(cmd);
@@ -90,6 +90,7 @@ async fn single(
     let mut outcome = Outcome::default();
     let run = async {
         let provider = ctx.build(profile)?;
+        super::require(&provider, Op::ListChats)?;
         let plan = Plan::new(args, provider.capabilities(args.view))?;
         plan.execute(
             &provider,
@@ -136,6 +137,7 @@ async fn merged(
         let mut collect = Collect::default();
         let mut outcome = Outcome::default();
         let provider = ctx.build(p)?;
+        super::require(&provider, Op::ListChats)?;
         let plan = Plan::new(args, provider.capabilities(args.view))?;
         plan.execute(
             &provider,

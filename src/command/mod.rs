@@ -21,7 +21,7 @@ use crate::exit::Exit;
 use crate::exit::UsageError;
 use crate::output::fields::Field;
 use crate::output::{Layout, Options, Term, TimeStyle};
-use crate::provider::AnyProvider;
+use crate::provider::{AnyProvider, Op};
 
 /// Where `--demo` points when no `-p` is given.
 pub const DEMO_DEFAULT_PROFILE: &str = "whatsapp-gateway";
@@ -151,6 +151,12 @@ impl Ctx {
             self.config.base_dir(),
         )?)
     }
+}
+
+/// Refuse `op` when the profile's gateway does not support it: exit 9, naming
+/// the gateway. Every command calls this before asking a gateway for `op`.
+pub fn require(provider: &AnyProvider, op: Op) -> anyhow::Result<()> {
+    Ok(provider.operations().require(provider.gateway(), op)?)
 }
 
 /// Literal secrets in a file others can read deserve a warning with the fix.

@@ -12,6 +12,7 @@ pub mod evolution;
 pub mod gowa;
 pub mod green_api;
 pub mod http;
+pub mod ops;
 pub mod paging;
 pub mod request;
 mod retry;
@@ -26,6 +27,7 @@ use crate::chat::Chat;
 use crate::secret::{Secret, SecretSource};
 pub use error::{Class, ProviderError};
 use http::HttpOptions;
+pub use ops::{Op, Operations, Support};
 
 /// Which view of the inbox is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +152,9 @@ pub struct Capabilities {
 // because everything runs inside one task.
 #[allow(async_fn_in_trait)]
 pub trait Provider {
+    /// Which operations this gateway supports (see `ops.rs`).
+    const OPERATIONS: Operations;
+
     /// The client this gateway talks through.
     fn http(&self) -> &http::Http;
 
@@ -322,6 +327,19 @@ pub fn build(config: &ProviderConfig, env: &BuildEnv) -> Result<AnyProvider, Pro
 }
 
 impl AnyProvider {
+    /// The gateway's operation table.
+    pub fn operations(&self) -> Operations {
+        fn of<P: Provider>(_: &P) -> Operations {
+            P::OPERATIONS
+        }
+        dispatch!(self, p => of(p))
+    }
+
+    /// The gateway's human name ("GOWA", "Green API").
+    pub fn gateway(&self) -> &'static str {
+        self.capabilities(View::List).gateway
+    }
+
     pub fn capabilities(&self, view: View) -> Capabilities {
         dispatch!(self, p => p.capabilities(view))
     }

@@ -15,8 +15,8 @@ use serde::Deserialize;
 use super::body::ErrorBody;
 use super::http::{Http, Req};
 use super::{
-    default_class, path_segment, BuildEnv, Capabilities, Class, Order, Page, PageAt, Paging,
-    Provider, ProviderError, Query, SortKey, UnreadSupport, View,
+    default_class, path_segment, BuildEnv, Capabilities, Class, Operations, Order, Page, PageAt,
+    Paging, Provider, ProviderError, Query, SortKey, Support, UnreadSupport, View,
 };
 use crate::chat::{Chat, LastMessage};
 use crate::secret::{Secret, SecretSource};
@@ -108,6 +108,11 @@ fn last_message(m: wire::Message) -> LastMessage {
 }
 
 impl Provider for Evolution {
+    const OPERATIONS: Operations = Operations {
+        list_chats: Support::Yes,
+        ..Operations::NONE
+    };
+
     fn http(&self) -> &Http {
         &self.http
     }

@@ -14,8 +14,9 @@ use serde::Deserialize;
 use super::body::ErrorBody;
 use super::http::{Http, Req};
 use super::{
-    default_class, fill_last_messages, path_segment, BuildEnv, Capabilities, Class, Order, Page,
-    PageAt, Paging, Provider, ProviderError, Query, SortKey, UnreadSupport, View,
+    default_class, fill_last_messages, path_segment, BuildEnv, Capabilities, Class, Operations,
+    Order, Page, PageAt, Paging, Provider, ProviderError, Query, SortKey, Support, UnreadSupport,
+    View,
 };
 use crate::chat::{Chat, LastMessage};
 use crate::secret::{Secret, SecretSource};
@@ -130,6 +131,11 @@ fn last_message(m: wire::Message) -> LastMessage {
 }
 
 impl Provider for Gowa {
+    const OPERATIONS: Operations = Operations {
+        list_chats: Support::Yes,
+        ..Operations::NONE
+    };
+
     fn http(&self) -> &Http {
         &self.http
     }

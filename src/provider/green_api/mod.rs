@@ -21,8 +21,8 @@ use serde::Deserialize;
 use super::body::ErrorBody;
 use super::http::{Http, Req};
 use super::{
-    default_class, BuildEnv, Capabilities, Class, Order, Page, PageAt, Paging, Provider,
-    ProviderError, Query, SortKey, UnreadSupport, View,
+    default_class, BuildEnv, Capabilities, Class, Operations, Order, Page, PageAt, Paging,
+    Provider, ProviderError, Query, SortKey, Support, UnreadSupport, View,
 };
 use crate::chat::{Chat, Jid, Kind, LastMessage};
 use crate::secret::{Secret, SecretSource};
@@ -227,6 +227,11 @@ fn newest_per_chat(entries: impl Iterator<Item = wire::Entry>) -> HashMap<String
 }
 
 impl Provider for GreenApi {
+    const OPERATIONS: Operations = Operations {
+        list_chats: Support::Yes,
+        ..Operations::NONE
+    };
+
     fn http(&self) -> &Http {
         &self.http
     }

@@ -15,8 +15,9 @@ use serde::Deserialize;
 use super::body::ErrorBody;
 use super::http::{Http, Req};
 use super::{
-    default_class, fill_last_messages, path_segment, BuildEnv, Capabilities, Class, Order, Page,
-    PageAt, Paging, Provider, ProviderError, Query, SortKey, UnreadSupport, View,
+    default_class, fill_last_messages, path_segment, BuildEnv, Capabilities, Class, Operations,
+    Order, Page, PageAt, Paging, Provider, ProviderError, Query, SortKey, Support, UnreadSupport,
+    View,
 };
 use crate::chat::{Chat, Kind, LastMessage};
 use crate::secret::{Secret, SecretSource};
@@ -149,6 +150,11 @@ fn page_of(profile: &str, list: wire::ChatList) -> Page {
 }
 
 impl Provider for WaGateway {
+    const OPERATIONS: Operations = Operations {
+        list_chats: Support::Yes,
+        ..Operations::NONE
+    };
+
     fn http(&self) -> &Http {
         &self.http
     }

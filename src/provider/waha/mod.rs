@@ -17,8 +17,8 @@ use serde::Deserialize;
 use super::body::ErrorBody;
 use super::http::{Http, Req};
 use super::{
-    default_class, path_segment, BuildEnv, Capabilities, Class, Order, Page, PageAt, Paging,
-    Provider, ProviderError, Query, SortKey, UnreadSupport, View,
+    default_class, path_segment, BuildEnv, Capabilities, Class, Operations, Order, Page, PageAt,
+    Paging, Provider, ProviderError, Query, SortKey, Support, UnreadSupport, View,
 };
 use crate::chat::Chat;
 use crate::secret::{Secret, SecretSource};
@@ -173,6 +173,11 @@ fn unread_support(engine: Engine) -> UnreadSupport {
 }
 
 impl Provider for Waha {
+    const OPERATIONS: Operations = Operations {
+        list_chats: Support::Yes,
+        ..Operations::NONE
+    };
+
     fn http(&self) -> &Http {
         &self.http
     }

@@ -18,8 +18,8 @@ use super::body::ErrorBody;
 use super::http::{Http, Req};
 use super::waha::engine::{self, Items, ListTime};
 use super::{
-    default_class, BuildEnv, Capabilities, Class, Order, Page, PageAt, Paging, Provider,
-    ProviderError, Query, SortKey, UnreadSupport, View,
+    default_class, BuildEnv, Capabilities, Class, Operations, Order, Page, PageAt, Paging,
+    Provider, ProviderError, Query, SortKey, Support, UnreadSupport, View,
 };
 use crate::chat::Chat;
 use crate::secret::{Secret, SecretSource};
@@ -118,6 +118,11 @@ fn bad(endpoint: &str, detail: String) -> ProviderError {
 }
 
 impl Provider for Wawp {
+    const OPERATIONS: Operations = Operations {
+        list_chats: Support::Yes,
+        ..Operations::NONE
+    };
+
     fn http(&self) -> &Http {
         &self.http
     }
