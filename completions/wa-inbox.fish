@@ -45,7 +45,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -s v -l verbose -d 'Log 
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -s V -l version -d 'Print version'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -f -a "chats" -d 'List chats, with previews, or only the unread ones'
@@ -76,7 +76,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -s h -l help -d 'Print help'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -f -a "list" -d 'Chats, newest activity first (in the gateway\'s own order)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -f -a "overview" -d 'Chats with their unread count and last-message preview'
@@ -125,7 +125,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l limit -d 'Return at most N chats [default: 50; with --count: all]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l offset -d 'Start at this offset (gateways that page by offset)' -r
@@ -171,7 +171,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l limit -d 'Return at most N chats [default: 50; with --count: all]' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l offset -d 'Start at this offset (gateways that page by offset)' -r
@@ -218,7 +218,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from help" -f -a "list" -d 'Chats, newest activity first (in the gateway\'s own order)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from help" -f -a "overview" -d 'Chats with their unread count and last-message preview'
@@ -245,7 +245,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fi
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -s h -l help -d 'Print help'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -f -a "list" -d 'List the profiles: name, gateway, base URL, where each secret comes from'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and not __fish_seen_subcommand_from list check help" -f -a "check" -d 'Resolve each profile\'s secrets and make one cheap call; non-zero exit if any fails'
@@ -271,7 +271,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_s
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile(s) to use; repeat or comma-separate to merge several inboxes into one' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -s c -l config -d 'Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]' -r -F
@@ -294,7 +294,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_s
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles: name, gateway, base URL, where each secret comes from'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "check" -d 'Resolve each profile\'s secrets and make one cheap call; non-zero exit if any fails'
@@ -320,7 +320,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -s v -l v
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l chats -d 'Number of chats in the emulated inbox' -r
@@ -347,7 +347,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -s v -l verbo
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -s h -l help -d 'Print help'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -s p -l profile -d 'Profile(s) to use; repeat or comma-separate to merge several inboxes into one' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -s c -l config -d 'Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]' -r -F
@@ -370,7 +370,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -s v -l verbos
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -s h -l help -d 'Print help'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -s p -l profile -d 'Profile(s) to use; repeat or comma-separate to merge several inboxes into one' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -s c -l config -d 'Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]' -r -F
@@ -393,7 +393,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -s v -l verbose -
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l utc -d 'Show table times in UTC'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l relative -d 'Show table times as relative ("5 min ago")'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -s h -l help -d 'Print help'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox schema man help" -f -a "chats" -d 'List chats, with previews, or only the unread ones'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox schema man help" -f -a "profiles" -d 'Show and check the profiles in the config file'

@@ -35,7 +35,7 @@ _wa-inbox() {
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -71,7 +71,7 @@ _arguments "${_arguments_options[@]}" : \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 ":: :_wa-inbox__subcmd__chats_commands" \
@@ -121,7 +121,7 @@ id\:""))' \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -164,7 +164,7 @@ id\:""))' \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -208,7 +208,7 @@ id\:""))' \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -271,7 +271,7 @@ _arguments "${_arguments_options[@]}" : \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 ":: :_wa-inbox__subcmd__profiles_commands" \
@@ -306,7 +306,7 @@ _arguments "${_arguments_options[@]}" : \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 && ret=0
@@ -333,7 +333,7 @@ _arguments "${_arguments_options[@]}" : \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '::name -- Check only this profile:_default' \
@@ -393,7 +393,7 @@ _arguments "${_arguments_options[@]}" : \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 ':shell:(bash elvish fish powershell zsh)' \
@@ -425,7 +425,7 @@ _arguments "${_arguments_options[@]}" : \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 && ret=0
@@ -452,7 +452,7 @@ _arguments "${_arguments_options[@]}" : \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 && ret=0
@@ -479,7 +479,7 @@ _arguments "${_arguments_options[@]}" : \
 '--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
 '(--relative)--utc[Show table times in UTC]' \
 '--relative[Show table times as relative ("5 min ago")]' \
-'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway)]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '::dir -- Directory to write wa-inbox.1 into:_files' \

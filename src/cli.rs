@@ -106,8 +106,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub relative: bool,
 
-    /// Run against the built-in gateway emulator, no account needed (`-p` picks a gateway)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help = DEMO_HELP)]
     pub demo: bool,
 }
 
@@ -285,12 +284,24 @@ value_enum!(SortArg => SortKey {
 });
 value_enum!(OrderArg => Order { Asc, Desc });
 
-const LONG_VERSION: &str = concat!(
-    env!("CARGO_PKG_VERSION"),
-    "\ngateways: gowa, wawp, green-api, whatsapp-gateway, waha, evolution",
-    "\nfeatures: rustls TLS, sandbox emulator (--demo), output table/json/ndjson/csv/tsv",
-    "\nchat record schema: v1 (wa-inbox schema)"
-);
+/// `--version` and `--demo`'s help name every gateway of the registry.
+macro_rules! gateway_texts {
+    (() $first:ident $first_name:literal $fp:ident $fs:ident;
+        $($variant:ident $name:literal $provider:ident $sandbox:ident;)*) => {
+        const LONG_VERSION: &str = concat!(
+            env!("CARGO_PKG_VERSION"),
+            "\ngateways: ", $first_name $(, ", ", $name)*,
+            "\nfeatures: rustls TLS, sandbox emulator (--demo), output table/json/ndjson/csv/tsv",
+            "\nchat record schema: v1 (wa-inbox schema)"
+        );
+        const DEMO_HELP: &str = concat!(
+            "Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: ",
+            $first_name $(, ", ", $name)*,
+            ")"
+        );
+    };
+}
+crate::gateways::gateways!(gateway_texts);
 
 /// Seconds as a bare number, or a humantime duration ("30s", "2h", "1d").
 pub fn parse_duration(s: &str) -> Result<Duration, String> {

@@ -18,8 +18,9 @@
 //!                code with provider/ so both sides cannot share one mistake
 //! ```
 //!
-//! Adding a gateway touches `provider/<name>/`, one line in each list of
-//! `provider/mod.rs`, its emulator in `sandbox/`, and the docs.
+//! Adding a gateway: its folder under `provider/`, its emulator under
+//! `sandbox/`, and one line in the registry `gateways.rs`; the exact steps are
+//! in `provider/mod.rs`.
 
 pub mod chat;
 pub mod cli;
@@ -27,6 +28,7 @@ pub mod command;
 pub mod config;
 pub mod diag;
 pub mod exit;
+pub mod gateways;
 pub mod output;
 pub mod provider;
 pub mod sandbox;

@@ -323,14 +323,7 @@ fn a_429_lowers_read_ahead_concurrency() {
 // See: issue 4, "Secrets never leak".
 #[test]
 fn no_gateway_leaks_a_secret_under_any_failure() {
-    let gateways = [
-        "gowa",
-        "wawp",
-        "green-api",
-        "whatsapp-gateway",
-        "waha",
-        "evolution",
-    ];
+    let gateways = wa_inbox::gateways::NAMES;
     for spec in [
         "fail=100000:500",
         "fail=100000:502",
@@ -343,7 +336,7 @@ fn no_gateway_leaks_a_secret_under_any_failure() {
     ] {
         let env = TestEnv::new();
         env.sandbox.set_faults(faults(spec));
-        for gw in gateways {
+        for &gw in gateways {
             for view in ["list", "overview"] {
                 let run = env.run(&[
                     "-v",

@@ -257,14 +257,7 @@ fn long_version_names_the_gateways() {
     let env = TestEnv::new().no_calls_expected();
     let run = env.run(&["--version"]);
     run.expect(0);
-    for gw in [
-        "gowa",
-        "wawp",
-        "green-api",
-        "whatsapp-gateway",
-        "waha",
-        "evolution",
-    ] {
+    for gw in wa_inbox::gateways::NAMES {
         assert!(run.stdout.contains(gw), "{gw}: {}", run.stdout);
     }
 }

@@ -178,3 +178,37 @@ fn warn_if_world_readable(config: &Config) {
     #[cfg(not(unix))]
     let _ = config;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provider::{Op, Support};
+
+    /// Every registry gateway: an operation its table says "no" to is refused
+    /// with exit 9 naming the gateway; one it supports passes.
+    #[test]
+    fn unsupported_operations_exit_9_naming_the_gateway() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let sandbox = rt
+            .block_on(crate::sandbox::Sandbox::start(Default::default()))
+            .unwrap();
+        let config = Config::parse(&sandbox.profiles_toml(), &PathBuf::from("<test>")).unwrap();
+        for name in crate::gateways::NAMES {
+            let profile = config.select(Some(name)).unwrap();
+            let p = crate::config::build(profile, &Overrides::default(), PathBuf::new()).unwrap();
+            for op in Op::ALL {
+                match (p.operations().support(op), require(&p, op)) {
+                    (Support::Yes, r) => assert!(r.is_ok(), "{name} {op:?}"),
+                    (Support::No, Err(e)) => {
+                        assert_eq!(crate::exit::from_error(&e), Exit::Unsupported);
+                        assert!(e.to_string().contains(p.gateway()), "{e}");
+                    }
+                    (Support::No, Ok(())) => panic!("{name} {op:?} passed"),
+                }
+            }
+        }
+    }
+}

@@ -218,7 +218,7 @@ fn parse_profile(name: &str, mut table: toml::Table) -> Result<Profile, ProfileE
         None => {
             return Err(whole(format!(
                 "missing `provider` (one of: {})",
-                ProviderConfig::NAMES.join(", ")
+                crate::gateways::NAMES.join(", ")
             )))
         }
     };
@@ -238,12 +238,12 @@ fn parse_profile(name: &str, mut table: toml::Table) -> Result<Profile, ProfileE
         key: culprit(&common_table, &message, |t| parse_common(t).map(drop)),
         message,
     })?;
-    if !ProviderConfig::NAMES.contains(&provider.as_str()) {
+    if !crate::gateways::NAMES.contains(&provider.as_str()) {
         return Err(ProfileError {
             key: Some("provider".into()),
             message: format!(
                 "unknown provider \"{provider}\" (one of: {})",
-                ProviderConfig::NAMES.join(", ")
+                crate::gateways::NAMES.join(", ")
             ),
         });
     }

@@ -134,7 +134,7 @@ fn config_example_has_a_working_profile_for_every_gateway() {
     let c = Config::load(Some(path)).unwrap();
     let mut providers: Vec<&str> = c.profiles.values().map(|p| p.provider.name()).collect();
     providers.sort();
-    let mut all = ProviderConfig::NAMES.to_vec();
+    let mut all = crate::gateways::NAMES.to_vec();
     all.sort();
     assert_eq!(providers, all);
     assert_eq!(c.select(None).unwrap().name, "home");

@@ -1,11 +1,31 @@
 //! Gateways behind one contract. Each gateway is one folder that knows its
 //! wire format and maps it onto `Chat`; everything above `provider/` sees only
-//! `Provider`, `Capabilities`, `Query` and `Page`.
+//! `AnyProvider`, `Capabilities`, `Operations`, `Query` and `Page`.
 //!
-//! Adding a gateway: write `provider/<name>/` with a `Config` (its profile keys)
-//! and a type implementing `Provider`, then add one line to each list below
-//! (`ProviderConfig`, `AnyProvider`, `dispatch!`) and its emulator to `sandbox/`.
+//! Adding a gateway (say `acme`, profile `provider = "acme"`):
+//! 1. `src/provider/acme/mod.rs` (+ `wire.rs`, `tests.rs`): `pub struct Config`
+//!    (its profile keys, `deny_unknown_fields`, with `base_url()` and
+//!    `secrets()`), and `pub struct Acme` with `Acme::new(&Config, &BuildEnv)`
+//!    and `impl Provider` (its `OPERATIONS` table, capabilities, paging, check);
+//!    declare it below with `pub mod acme;`.
+//! 2. `src/sandbox/acme.rs`: the emulator, with `handle`, `error` and
+//!    `demo_profiles`; declare it in `sandbox/mod.rs` with `mod acme;`.
+//! 3. One line in `src/gateways.rs`: `Acme "acme" acme acme;`. Config parsing,
+//!    `NAMES`, dispatch, the sandbox's routes and `--demo` profiles, the
+//!    gateway lists in `--version` and the completions, and the tests' lists
+//!    of gateways all follow from it.
+//! 4. A `[profiles.…]` example in `config.example.toml`, a row in the README's
+//!    provider table and its capability table, and refreshed `completions/`;
+//!    tests fail until each is there.
+//!
+//! Adding an operation (say `Op::Archive`): a variant in `ops.rs`, a field of
+//! `Operations` (`Support::No` in `Operations::NONE`, so no gateway changes), a
+//! default method on `Provider` that returns `Unsupported`, and an
+//! `AnyProvider` method in `any.rs` using `dispatch!`. A gateway that supports
+//! it sets the field to `Support::Yes` and overrides the method; the command
+//! calls `command::require(&provider, Op::Archive)` before anything else.
 
+mod any;
 pub mod body;
 pub mod error;
 pub mod evolution;
@@ -25,6 +45,7 @@ use std::time::Duration;
 
 use crate::chat::Chat;
 use crate::secret::{Secret, SecretSource};
+pub use any::{build, AnyProvider, ProviderConfig};
 pub use error::{Class, ProviderError};
 use http::HttpOptions;
 pub use ops::{Op, Operations, Support};
@@ -175,107 +196,6 @@ pub trait Provider {
     async fn check(&self) -> Result<String, ProviderError>;
 }
 
-/// A profile's gateway-specific keys.
-#[derive(Debug, Clone)]
-pub enum ProviderConfig {
-    Gowa(gowa::Config),
-    Wawp(wawp::Config),
-    Waha(waha::Config),
-    GreenApi(green_api::Config),
-    WaGateway(wa_gateway::Config),
-    Evolution(evolution::Config),
-}
-
-/// The gateway a profile talks to.
-pub enum AnyProvider {
-    Gowa(gowa::Gowa),
-    Wawp(wawp::Wawp),
-    Waha(waha::Waha),
-    GreenApi(green_api::GreenApi),
-    WaGateway(wa_gateway::WaGateway),
-    Evolution(evolution::Evolution),
-}
-
-macro_rules! dispatch {
-    ($value:expr, $p:ident => $body:expr) => {
-        match $value {
-            AnyProvider::Gowa($p) => $body,
-            AnyProvider::Wawp($p) => $body,
-            AnyProvider::Waha($p) => $body,
-            AnyProvider::GreenApi($p) => $body,
-            AnyProvider::WaGateway($p) => $body,
-            AnyProvider::Evolution($p) => $body,
-        }
-    };
-}
-
-impl ProviderConfig {
-    pub const NAMES: &'static [&'static str] = &[
-        "gowa",
-        "wawp",
-        "green-api",
-        "whatsapp-gateway",
-        "waha",
-        "evolution",
-    ];
-
-    pub fn from_table(provider: &str, table: toml::Table) -> Result<ProviderConfig, String> {
-        fn parse<T: serde::de::DeserializeOwned>(table: toml::Table) -> Result<T, String> {
-            toml::Value::Table(table)
-                .try_into()
-                .map_err(|e: toml::de::Error| e.message().trim().to_owned())
-        }
-        Ok(match provider {
-            "gowa" => ProviderConfig::Gowa(parse(table)?),
-            "wawp" => ProviderConfig::Wawp(parse(table)?),
-            "waha" => ProviderConfig::Waha(parse(table)?),
-            "green-api" => ProviderConfig::GreenApi(parse(table)?),
-            "whatsapp-gateway" => ProviderConfig::WaGateway(parse(table)?),
-            "evolution" => ProviderConfig::Evolution(parse(table)?),
-            other => {
-                return Err(format!(
-                    "unknown provider \"{other}\" (one of: {})",
-                    ProviderConfig::NAMES.join(", ")
-                ))
-            }
-        })
-    }
-
-    pub fn name(&self) -> &'static str {
-        match self {
-            ProviderConfig::Gowa(_) => "gowa",
-            ProviderConfig::Wawp(_) => "wawp",
-            ProviderConfig::Waha(_) => "waha",
-            ProviderConfig::GreenApi(_) => "green-api",
-            ProviderConfig::WaGateway(_) => "whatsapp-gateway",
-            ProviderConfig::Evolution(_) => "evolution",
-        }
-    }
-
-    pub fn base_url(&self) -> String {
-        match self {
-            ProviderConfig::Gowa(c) => c.base_url(),
-            ProviderConfig::Wawp(c) => c.base_url(),
-            ProviderConfig::Waha(c) => c.base_url(),
-            ProviderConfig::GreenApi(c) => c.base_url(),
-            ProviderConfig::WaGateway(c) => c.base_url(),
-            ProviderConfig::Evolution(c) => c.base_url(),
-        }
-    }
-
-    /// The profile's secret keys and where each comes from.
-    pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {
-        match self {
-            ProviderConfig::Gowa(c) => c.secrets(),
-            ProviderConfig::Wawp(c) => c.secrets(),
-            ProviderConfig::Waha(c) => c.secrets(),
-            ProviderConfig::GreenApi(c) => c.secrets(),
-            ProviderConfig::WaGateway(c) => c.secrets(),
-            ProviderConfig::Evolution(c) => c.secrets(),
-        }
-    }
-}
-
 /// What building a provider needs beyond its own keys.
 pub struct BuildEnv {
     pub profile: String,
@@ -307,63 +227,6 @@ impl BuildEnv {
             })?;
         crate::diag::register_secret(secret.expose());
         Ok(secret)
-    }
-}
-
-/// Build the gateway client for a profile's gateway keys and `env`.
-pub fn build(config: &ProviderConfig, env: &BuildEnv) -> Result<AnyProvider, ProviderError> {
-    Ok(match config {
-        ProviderConfig::Gowa(cfg) => AnyProvider::Gowa(gowa::Gowa::new(cfg, env)?),
-        ProviderConfig::Wawp(cfg) => AnyProvider::Wawp(wawp::Wawp::new(cfg, env)?),
-        ProviderConfig::Waha(cfg) => AnyProvider::Waha(waha::Waha::new(cfg, env)?),
-        ProviderConfig::GreenApi(cfg) => AnyProvider::GreenApi(green_api::GreenApi::new(cfg, env)?),
-        ProviderConfig::WaGateway(cfg) => {
-            AnyProvider::WaGateway(wa_gateway::WaGateway::new(cfg, env)?)
-        }
-        ProviderConfig::Evolution(cfg) => {
-            AnyProvider::Evolution(evolution::Evolution::new(cfg, env)?)
-        }
-    })
-}
-
-impl AnyProvider {
-    /// The gateway's operation table.
-    pub fn operations(&self) -> Operations {
-        fn of<P: Provider>(_: &P) -> Operations {
-            P::OPERATIONS
-        }
-        dispatch!(self, p => of(p))
-    }
-
-    /// The gateway's human name ("GOWA", "Green API").
-    pub fn gateway(&self) -> &'static str {
-        self.capabilities(View::List).gateway
-    }
-
-    pub fn capabilities(&self, view: View) -> Capabilities {
-        dispatch!(self, p => p.capabilities(view))
-    }
-
-    pub async fn page(
-        &self,
-        q: &Query,
-        at: PageAt,
-        size: Option<u32>,
-    ) -> Result<Page, ProviderError> {
-        dispatch!(self, p => p.page(q, at, size).await)
-    }
-
-    pub async fn enrich(&self, q: &Query, chats: &mut [Chat]) -> Result<(), ProviderError> {
-        dispatch!(self, p => p.enrich(q, chats).await)
-    }
-
-    /// 429 answers seen so far (the pager slows down when this grows).
-    pub fn throttle_count(&self) -> u32 {
-        dispatch!(self, p => p.http().throttle_count())
-    }
-
-    pub async fn check(&self) -> Result<String, ProviderError> {
-        dispatch!(self, p => p.check().await)
     }
 }
 

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use super::creds;
 use super::http::{reason, Req, Resp};
 use super::inbox::{SandboxChat, SandboxMessage, ME_NAME};
+use super::profiles::profile;
 use super::state::Shared;
 
 pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
@@ -167,4 +168,17 @@ fn chat_json(c: &SandboxChat) -> Value {
         "isSaved": c.index % 3 == 0,
         "lastMessage": last
     })
+}
+
+/// The demo profiles pointing at this emulator, served at `url`.
+pub(super) fn demo_profiles(url: &str) -> String {
+    profile(
+        "evolution",
+        "evolution",
+        ("base_url", url),
+        &[
+            ("instance", creds::EVOLUTION_INSTANCE),
+            ("api_key", creds::EVOLUTION_KEY),
+        ],
+    )
 }

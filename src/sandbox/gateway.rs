@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 use super::creds;
 use super::http::{decode, Req, Resp};
 use super::inbox::{Inbox, SandboxChat, SandboxMessage};
+use super::profiles::profile;
 use super::state::Shared;
 
 pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
@@ -236,4 +237,17 @@ fn messages(req: &Req, inbox: &Inbox, cid: &str) -> Resp {
         })
         .unwrap_or_default();
     Resp::json(200, &json!({"data": data}))
+}
+
+/// The demo profiles pointing at this emulator, served at `url`.
+pub(super) fn demo_profiles(url: &str) -> String {
+    profile(
+        "whatsapp-gateway",
+        "whatsapp-gateway",
+        ("base_url", url),
+        &[
+            ("session", creds::GATEWAY_SESSION),
+            ("token", creds::GATEWAY_TOKEN),
+        ],
+    )
 }

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use super::creds;
 use super::http::{decode, int_q, reason, Req, Resp};
 use super::inbox::{SandboxChat, SandboxMessage, ME_NAME};
+use super::profiles::profile;
 use super::state::Shared;
 
 const ZERO_TIME: &str = "0001-01-01T00:00:00Z";
@@ -319,5 +320,19 @@ fn messages(req: &Req, sh: &Shared, jid: &str) -> Resp {
             "data": data,
             "pagination": {"limit": limit, "offset": offset, "total": total}
         }),
+    )
+}
+
+/// The demo profiles pointing at this emulator, served at `url`.
+pub(super) fn demo_profiles(url: &str) -> String {
+    profile(
+        "gowa",
+        "gowa",
+        ("base_url", url),
+        &[
+            ("username", creds::GOWA_USER),
+            ("password", creds::GOWA_PASSWORD),
+            ("device_id", creds::GOWA_DEVICE),
+        ],
     )
 }

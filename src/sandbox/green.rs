@@ -9,6 +9,7 @@ use serde_json::{json, Map, Value};
 use super::creds;
 use super::http::{int_q, reason, Req, Resp};
 use super::inbox::{SandboxChat, SandboxMessage, ME_JID, ME_NAME};
+use super::profiles::profile;
 use super::state::Shared;
 
 /// Methods limited to one accepted request per second (per instance and method).
@@ -227,4 +228,17 @@ fn entry(c: &SandboxChat, m: &SandboxMessage) -> Value {
         o.insert("sendByApi".into(), json!(false));
     }
     Value::Object(o)
+}
+
+/// The demo profiles pointing at this emulator, served at `url`.
+pub(super) fn demo_profiles(url: &str) -> String {
+    profile(
+        "green-api",
+        "green-api",
+        ("api_url", url),
+        &[
+            ("id_instance", creds::GREEN_INSTANCE),
+            ("api_token_instance", creds::GREEN_TOKEN),
+        ],
+    )
 }

@@ -9,6 +9,7 @@ mod gowa;
 mod green;
 mod http;
 pub mod inbox;
+mod profiles;
 mod seed;
 mod server;
 mod state;
@@ -25,18 +26,9 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::gateways::gateways;
 pub use faults::Faults;
 pub use inbox::{demo_inbox, demo_inbox_at, SandboxChat, SandboxMessage};
-
-/// The gateway prefixes served, in the order `profiles_toml` lists them.
-pub const GATEWAYS: [&str; 6] = [
-    "gowa",
-    "wawp",
-    "green-api",
-    "whatsapp-gateway",
-    "waha",
-    "evolution",
-];
 
 /// How to start a sandbox.
 #[derive(Clone, Debug)]
@@ -124,85 +116,15 @@ impl Sandbox {
         self.shared.inbox.now
     }
 
-    /// A config.toml snippet with one profile per gateway (plus `waha-noweb`, `wawp-array`).
+    /// A config.toml snippet with each gateway's demo profiles (one named
+    /// after the gateway, plus variants such as `waha-noweb`, `wawp-array`).
     pub fn profiles_toml(&self) -> String {
-        use creds::*;
-        let p = |name: &str, provider: &str, gw: &str, rest: &[(&str, &str)]| {
-            let url_key = if provider == "green-api" {
-                "api_url"
-            } else {
-                "base_url"
+        macro_rules! all_demo_profiles {
+            (($this:expr) $($variant:ident $name:literal $provider:ident $sandbox:ident;)*) => {
+                [$($sandbox::demo_profiles(&$this.url($name)),)*].concat()
             };
-            let mut s = format!(
-                "[profiles.{name}]\nprovider = \"{provider}\"\n{url_key} = \"{}\"\n",
-                self.url(gw)
-            );
-            for (k, v) in rest {
-                s.push_str(&format!("{k} = \"{v}\"\n"));
-            }
-            s.push('\n');
-            s
-        };
-        let mut out = String::new();
-        out += &p(
-            "gowa",
-            "gowa",
-            "gowa",
-            &[
-                ("username", GOWA_USER),
-                ("password", GOWA_PASSWORD),
-                ("device_id", GOWA_DEVICE),
-            ],
-        );
-        out += &p(
-            "wawp",
-            "wawp",
-            "wawp",
-            &[("instance_id", WAWP_INSTANCE), ("access_token", WAWP_TOKEN)],
-        );
-        out += &p(
-            "wawp-array",
-            "wawp",
-            "wawp",
-            &[
-                ("instance_id", WAWP_INSTANCE_ARRAY),
-                ("access_token", WAWP_TOKEN),
-            ],
-        );
-        out += &p(
-            "green-api",
-            "green-api",
-            "green-api",
-            &[
-                ("id_instance", GREEN_INSTANCE),
-                ("api_token_instance", GREEN_TOKEN),
-            ],
-        );
-        out += &p(
-            "whatsapp-gateway",
-            "whatsapp-gateway",
-            "whatsapp-gateway",
-            &[("session", GATEWAY_SESSION), ("token", GATEWAY_TOKEN)],
-        );
-        out += &p(
-            "waha",
-            "waha",
-            "waha",
-            &[("session", WAHA_SESSION), ("api_key", WAHA_KEY)],
-        );
-        out += &p(
-            "waha-noweb",
-            "waha",
-            "waha",
-            &[("session", WAHA_SESSION_NOWEB), ("api_key", WAHA_KEY)],
-        );
-        out += &p(
-            "evolution",
-            "evolution",
-            "evolution",
-            &[("instance", EVOLUTION_INSTANCE), ("api_key", EVOLUTION_KEY)],
-        );
-        out
+        }
+        gateways!(all_demo_profiles; self)
     }
 }
 

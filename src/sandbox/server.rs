@@ -13,7 +13,8 @@ use hyper_util::rt::TokioIo;
 
 use super::http::{parse_query, reason, Req, Resp};
 use super::state::Shared;
-use super::{evolution, gateway, gowa, green, waha, wawp, Faults, Hit};
+use super::{Faults, Hit};
+use crate::gateways::{gateways, NAMES};
 
 type Body = BoxBody<Bytes, std::io::Error>;
 
@@ -177,21 +178,22 @@ fn to_hyper(resp: Resp, truncate: bool) -> hyper::Response<Body> {
 }
 
 fn route(sh: &Shared, prefix: &str, r: &Req) -> Resp {
-    match prefix {
-        "gowa" => gowa::handle(r, sh),
-        "wawp" => wawp::handle(r, sh),
-        "green-api" => green::handle(r, sh),
-        "whatsapp-gateway" => gateway::handle(r, sh),
-        "waha" => waha::handle(r, sh),
-        "evolution" => evolution::handle(r, sh),
-        _ => Resp::text(
-            404,
-            &format!(
-                "sandbox: no gateway `{prefix}`; use one of {}\n",
-                super::GATEWAYS.join(", ")
-            ),
-        ),
+    macro_rules! route {
+        (($sh:expr, $prefix:expr, $r:expr) $($variant:ident $name:literal $provider:ident $sandbox:ident;)*) => {
+            match $prefix {
+                $($name => super::$sandbox::handle($r, $sh),)*
+                _ => Resp::text(
+                    404,
+                    &format!(
+                        "sandbox: no gateway `{}`; use one of {}\n",
+                        $prefix,
+                        NAMES.join(", ")
+                    ),
+                ),
+            }
+        };
     }
+    gateways!(route; sh, prefix, r)
 }
 
 /// An injected failure: a reverse proxy's HTML page for 502–504, else the gateway's own error.
@@ -201,15 +203,15 @@ fn failure(prefix: &str, status: u16) -> Resp {
         let page = format!("<html>\r\n<head><title>{t}</title></head>\r\n<body>\r\n<center><h1>{t}</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n");
         return Resp::typed(status, "text/html", &page);
     }
-    match prefix {
-        "gowa" => gowa::error(status),
-        "wawp" => wawp::error(status),
-        "green-api" => green::error(status),
-        "whatsapp-gateway" => gateway::error(status),
-        "waha" => waha::error(status),
-        "evolution" => evolution::error(status),
-        _ => Resp::text(status, reason(status)),
+    macro_rules! error {
+        (($prefix:expr, $status:expr) $($variant:ident $name:literal $provider:ident $sandbox:ident;)*) => {
+            match $prefix {
+                $($name => super::$sandbox::error($status),)*
+                _ => Resp::text($status, reason($status)),
+            }
+        };
     }
+    gateways!(error; prefix, status)
 }
 
 fn control_route(sh: &Shared, r: &Req) -> Resp {

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use super::creds;
 use super::http::{reason, Req, Resp};
 use super::inbox::{Inbox, SandboxChat};
+use super::profiles::profile;
 use super::state::Shared;
 use super::webjs::{limit_offset, page, wa_message, webjs_chat};
 
@@ -233,4 +234,29 @@ fn overview_item(c: &SandboxChat, now: i64, eng: Engine) -> Value {
         "id": c.c_us(), "name": c.known_name(), "picture": c.picture,
         "lastMessage": c.last_message().map(|m| wa_message(c, m)), "_chat": chat
     })
+}
+
+/// The demo profiles pointing at this emulator, served at `url`.
+pub(super) fn demo_profiles(url: &str) -> String {
+    [
+        profile(
+            "waha",
+            "waha",
+            ("base_url", url),
+            &[
+                ("session", creds::WAHA_SESSION),
+                ("api_key", creds::WAHA_KEY),
+            ],
+        ),
+        profile(
+            "waha-noweb",
+            "waha",
+            ("base_url", url),
+            &[
+                ("session", creds::WAHA_SESSION_NOWEB),
+                ("api_key", creds::WAHA_KEY),
+            ],
+        ),
+    ]
+    .concat()
 }

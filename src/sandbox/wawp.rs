@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 use super::creds;
 use super::http::{reason, Req, Resp};
 use super::inbox::{Inbox, SandboxChat};
+use super::profiles::profile;
 use super::state::Shared;
 use super::webjs as waha;
 
@@ -120,4 +121,29 @@ fn overview_item(c: &SandboxChat, now: i64) -> Value {
         "id": c.c_us(), "name": c.known_name(), "unreadCount": c.unread, "lastMessage": last,
         "picture": c.picture, "_chat": waha::webjs_chat(c, now, false)
     })
+}
+
+/// The demo profiles pointing at this emulator, served at `url`.
+pub(super) fn demo_profiles(url: &str) -> String {
+    [
+        profile(
+            "wawp",
+            "wawp",
+            ("base_url", url),
+            &[
+                ("instance_id", creds::WAWP_INSTANCE),
+                ("access_token", creds::WAWP_TOKEN),
+            ],
+        ),
+        profile(
+            "wawp-array",
+            "wawp",
+            ("base_url", url),
+            &[
+                ("instance_id", creds::WAWP_INSTANCE_ARRAY),
+                ("access_token", creds::WAWP_TOKEN),
+            ],
+        ),
+    ]
+    .concat()
 }
