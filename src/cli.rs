@@ -9,8 +9,10 @@ use clap::{Args, Parser, Subcommand};
 use clap::ValueEnum;
 
 use crate::chat::Kind;
+use crate::config::defaults;
 use crate::output::{ColorChoice, Format};
 use crate::provider::{Order, SortKey};
+use crate::sandbox::SandboxOptions;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -215,7 +217,7 @@ pub struct UnreadArgs {
     pub chats: ChatArgs,
 
     /// Only chats with at least N unread messages
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = defaults::MIN_UNREAD)]
     pub min: u64,
 
     /// Only chats whose last activity is older than DURATION (they have waited); most-waiting first
@@ -237,11 +239,11 @@ pub enum ProfilesCommand {
 #[derive(Debug, Clone, Args)]
 pub struct SandboxArgs {
     /// Port on 127.0.0.1 (0 picks a free one)
-    #[arg(long, default_value_t = 8765)]
+    #[arg(long, default_value_t = defaults::SANDBOX_PORT)]
     pub port: u16,
 
     /// Number of chats in the emulated inbox
-    #[arg(long, default_value_t = 240)]
+    #[arg(long, default_value_t = SandboxOptions::DEFAULT_CHATS)]
     pub chats: usize,
 
     /// Extra delay per request (e.g. 20ms)
@@ -320,6 +322,28 @@ mod tests {
     #[test]
     fn cli_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// `--help` quotes defaults that `config::defaults` holds; they must agree.
+    #[test]
+    fn help_quotes_the_defaults() {
+        let cli = Cli::command();
+        let overview = cli
+            .find_subcommand("chats")
+            .and_then(|c| c.find_subcommand("overview"))
+            .unwrap()
+            .clone();
+        let help = |cmd: &clap::Command, id: &str| {
+            let arg = cmd.get_arguments().find(|a| a.get_id() == id).unwrap();
+            arg.get_help().unwrap().to_string()
+        };
+        let d = |v: String| format!("[default: {v}");
+        assert!(help(&cli, "timeout").contains(&d(defaults::TIMEOUT.as_secs().to_string())));
+        assert!(help(&cli, "retries").contains(&d(defaults::RETRIES.to_string())));
+        assert!(help(&cli, "concurrency").contains(&d(defaults::CONCURRENCY.to_string())));
+        assert!(help(&overview, "limit").contains(&d(defaults::LIMIT.to_string())));
+        let since = format!("{}h", defaults::SINCE.as_secs() / 3600);
+        assert!(help(&overview, "since").contains(&d(since)));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use proptest::prelude::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use wa_inbox::config::{self, Config, Overrides};
+use wa_inbox::config::{Config, Overrides, Resolution};
 use wa_inbox::provider::{self, PageAt, Query, View};
 
 /// Answers every request with the current body.
@@ -161,7 +161,8 @@ fn exercise(bodies: Vec<Vec<u8>>) {
             for profile in config.profiles.values() {
                 for view in [View::List, View::Overview, View::Unread] {
                     // A fresh client per call, so Green API's 1 request/s pacing never waits.
-                    let p = config::build(profile, &Overrides::default(), "/fuzz".into()).unwrap();
+                    let mut p = Resolution::new(&config, &[profile], Overrides::default()).run();
+                    let p = p.pop().unwrap().unwrap().build().unwrap();
                     let q = Query {
                         view,
                         archived: None,

@@ -190,7 +190,7 @@ fn green_token_absent_from_output_even_verbose() {
 #[test]
 fn green_paces_repeated_calls_to_one_method() {
     use std::time::{Duration, Instant};
-    use wa_inbox::config::{build, Overrides};
+    use wa_inbox::config::{Overrides, Resolution};
     use wa_inbox::provider::{PageAt, Query, View};
     use wa_inbox::sandbox::{Sandbox, SandboxOptions};
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -216,7 +216,8 @@ fn green_paces_repeated_calls_to_one_method() {
             retries: Some(0),
             ..Overrides::default()
         };
-        let p = build(profile, &overrides, dir.path().to_owned()).unwrap();
+        let mut p = Resolution::new(&config, &[profile], overrides).run();
+        let p = p.pop().unwrap().unwrap().build().unwrap();
         let q = Query {
             view: View::List,
             archived: None,

@@ -10,7 +10,7 @@ use super::selection::Selection;
 use super::Ctx;
 use crate::chat::Chat;
 use crate::cli::ChatsCommand;
-use crate::config::Profile;
+use crate::config::{Profile, ResolvedProfile};
 use crate::exit::Exit;
 use crate::output::progress::Progress;
 use crate::output::{self, Collect, Count, Layout, Sink};
@@ -20,7 +20,8 @@ use crate::provider::{Class, Op, Order, ProviderError, SortKey, View};
 pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     let args = Selection::from_command(cmd);
     let view = args.view;
-    let profiles = ctx.profiles()?;
+    let s = &ctx.settings;
+    let profiles = s.selected()?;
     let layout = if view == View::List {
         Layout::List
     } else {
@@ -28,19 +29,18 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     };
     let opts = ctx.output_options(layout, profiles.len() > 1)?;
     // A progress line would garble rows streamed to the same terminal.
-    let streaming_to_tty = ctx.term.stdout_tty
-        && output::Format::from(ctx.global.output) != output::Format::Table
-        && !args.count;
-    let progress = Progress::new(ctx.term.stderr_tty && !ctx.global.quiet && !streaming_to_tty);
+    let streaming_to_tty = s.term.stdout_tty && s.format != output::Format::Table && !args.count;
+    let progress = Progress::new(s.term.stderr_tty && !s.quiet && !streaming_to_tty);
     let mut count = Count::default();
-    let mut out = (!args.count).then(|| output::open(&opts, ctx.term, output::stdout()));
+    let mut out = (!args.count).then(|| output::open(&opts, s.term, output::stdout()));
     let sink: &mut dyn Sink = match &mut out {
         Some(s) => s.as_mut(),
         None => &mut count,
     };
+    let mut resolved = ctx.resolve(&profiles).await?;
     let result = match profiles.as_slice() {
-        [one] => single(ctx, one, &args, sink, &progress).await,
-        many => merged(ctx, many, &args, sink, &progress).await,
+        [one] => single(one, resolved.remove(0), &args, sink, &progress).await,
+        many => merged(many, resolved, &args, sink, &progress).await,
     };
     progress.finish();
     let Done { shown, exit, note } = match result {
@@ -68,6 +68,9 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     })
 }
 
+/// A selected profile, resolved (or why it could not be).
+type Resolved = Result<ResolvedProfile, ProviderError>;
+
 /// A run that failed after showing this many rows.
 type Failed = (usize, anyhow::Error);
 
@@ -80,8 +83,8 @@ struct Done {
 
 /// One profile: stream pages straight to the sink.
 async fn single(
-    ctx: &Ctx,
     profile: &Profile,
+    resolved: Resolved,
     args: &Selection,
     sink: &mut dyn Sink,
     progress: &Progress,
@@ -89,12 +92,13 @@ async fn single(
     let what = describe(args.view, profile);
     let mut outcome = Outcome::default();
     let run = async {
-        let provider = ctx.build(profile)?;
+        let resolved = resolved?;
+        let provider = resolved.build()?;
         super::require(&provider, Op::ListChats)?;
         let plan = Plan::new(args, provider.capabilities(args.view))?;
         plan.execute(
             &provider,
-            ctx.concurrency(profile),
+            resolved.env.concurrency,
             sink,
             &mut outcome,
             progress,
@@ -127,21 +131,22 @@ async fn single(
 /// Several profiles at once: each collected concurrently, then merged, sorted
 /// and capped. A failing profile does not stop the others.
 async fn merged(
-    ctx: &Ctx,
     profiles: &[&Profile],
+    resolved: Vec<Resolved>,
     args: &Selection,
     sink: &mut dyn Sink,
     progress: &Progress,
 ) -> Result<Done, Failed> {
-    let runs = join_all(profiles.iter().map(|p| async move {
+    let runs = join_all(resolved.into_iter().map(|resolved| async move {
         let mut collect = Collect::default();
         let mut outcome = Outcome::default();
-        let provider = ctx.build(p)?;
+        let resolved = resolved?;
+        let provider = resolved.build()?;
         super::require(&provider, Op::ListChats)?;
         let plan = Plan::new(args, provider.capabilities(args.view))?;
         plan.execute(
             &provider,
-            ctx.concurrency(p),
+            resolved.env.concurrency,
             &mut collect,
             &mut outcome,
             progress,

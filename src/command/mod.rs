@@ -15,23 +15,18 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use crate::cli::{Cli, Command, GlobalArgs};
-use crate::config::Overrides;
-use crate::config::{Config, Profile};
+use crate::config::{Env, Inputs, Profile, ResolvedProfile, Settings};
 use crate::exit::Exit;
 use crate::exit::UsageError;
 use crate::output::fields::Field;
-use crate::output::{Layout, Options, Term, TimeStyle};
-use crate::provider::{AnyProvider, Op};
+use crate::output::{Layout, Options, TermEnv};
+use crate::provider::{AnyProvider, Op, ProviderError};
 
-/// Where `--demo` points when no `-p` is given.
-pub const DEMO_DEFAULT_PROFILE: &str = "whatsapp-gateway";
-
+/// What every command that reads the config shares: the run's settings.
 pub struct Ctx {
-    pub global: GlobalArgs,
-    pub term: Term,
+    pub settings: Settings,
     /// Keeps the in-process sandbox alive for `--demo`.
     _demo: Option<crate::sandbox::Sandbox>,
-    config: Config,
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
@@ -47,109 +42,97 @@ pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
     }
 }
 
+/// The global options off clap, as plain values.
+fn inputs(g: GlobalArgs) -> Inputs {
+    Inputs {
+        profiles: g.profile,
+        all_profiles: g.all_profiles,
+        config: g.config,
+        format: g.output.into(),
+        fields: g.fields,
+        no_header: g.no_header,
+        csv_raw: g.csv_raw,
+        color: g.color.into(),
+        timeout: g.timeout,
+        retries: g.retries,
+        concurrency: g.concurrency.map(usize::from),
+        verbose: g.verbose,
+        quiet: g.quiet,
+        utc: g.utc,
+        relative: g.relative,
+    }
+}
+
+/// The process environment, read here and nowhere below (secret sources of
+/// kind `env` excepted: reading them is what they are for).
+fn environment() -> Env {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    Env {
+        xdg_config_home: var("XDG_CONFIG_HOME").map(PathBuf::from),
+        home: var("HOME").map(PathBuf::from),
+        term: TermEnv {
+            force_tty: var("WA_INBOX_FORCE_TTY").is_some_and(|v| v == "1"),
+            no_color: var("NO_COLOR").is_some(),
+            dumb: var("TERM").is_some_and(|v| v == "dumb"),
+            columns: var("COLUMNS").and_then(|c| c.to_str()?.parse().ok()),
+        },
+    }
+}
+
 impl Ctx {
     async fn new(global: GlobalArgs) -> anyhow::Result<Ctx> {
-        let term = Term::detect(global.color.into());
-        let (config, demo) = if global.demo {
-            let sandbox = crate::sandbox::Sandbox::start(crate::sandbox::SandboxOptions::default())
-                .await
-                .context("cannot start the demo sandbox")?;
-            let text = format!(
-                "default_profile = \"{DEMO_DEFAULT_PROFILE}\"\n{}",
-                sandbox.profiles_toml()
-            );
-            (
-                Config::parse(&text, &PathBuf::from("<demo>"))?,
-                Some(sandbox),
+        let demo = if global.demo {
+            Some(
+                crate::sandbox::Sandbox::start(crate::sandbox::SandboxOptions::default())
+                    .await
+                    .context("cannot start the demo sandbox")?,
             )
         } else {
-            (Config::load(global.config.as_deref())?, None)
+            None
         };
-        if !global.demo {
-            warn_if_world_readable(&config);
+        let settings = crate::config::resolve(
+            inputs(global),
+            &environment(),
+            demo.as_ref().map(|s| s.profiles_toml()),
+        )?;
+        if !settings.demo {
+            warn_if_world_readable(&settings.config);
         }
         Ok(Ctx {
-            global,
-            term,
+            settings,
             _demo: demo,
-            config,
         })
     }
 
-    pub fn config(&self) -> &Config {
-        &self.config
-    }
-
-    /// The profiles named by `-p` (each once, in order), all of them with
-    /// `--all-profiles`, or the default one.
-    pub fn profiles(&self) -> anyhow::Result<Vec<&Profile>> {
-        if self.global.all_profiles {
-            let all: Vec<&Profile> = self.config.profiles.values().collect();
-            if all.is_empty() {
-                return Err(crate::config::ConfigError(format!(
-                    "{} defines no profiles",
-                    self.config.path.display()
-                ))
-                .into());
-            }
-            return Ok(all);
-        }
-        if self.global.profile.is_empty() {
-            return Ok(vec![self.config.select(None)?]);
-        }
-        let mut out: Vec<&Profile> = Vec::new();
-        for name in &self.global.profile {
-            let p = self.config.select(Some(name.trim()))?;
-            if !out.iter().any(|q| q.name == p.name) {
-                out.push(p);
-            }
-        }
-        Ok(out)
-    }
-
-    pub fn concurrency(&self, profile: &Profile) -> usize {
-        self.overrides().concurrency(profile)
-    }
-
-    /// Command-line options that override a profile's.
-    fn overrides(&self) -> Overrides {
-        Overrides {
-            timeout: self.global.timeout,
-            retries: self.global.retries,
-            concurrency: self.global.concurrency.map(usize::from),
-        }
+    /// Resolve `profiles` (secrets included) on a blocking thread, so a slow
+    /// secret command never stalls the runtime; one result per profile.
+    pub async fn resolve(
+        &self,
+        profiles: &[&Profile],
+    ) -> anyhow::Result<Vec<Result<ResolvedProfile, ProviderError>>> {
+        let work = self.settings.resolution(profiles);
+        tokio::task::spawn_blocking(move || work.run())
+            .await
+            .context("resolving profiles")
     }
 
     /// Output options from the global flags.
     pub fn output_options(&self, layout: Layout, show_profile: bool) -> anyhow::Result<Options> {
-        let g = &self.global;
-        let fields = if g.fields.is_empty() {
+        let s = &self.settings;
+        let fields = if s.fields.is_empty() {
             None
         } else {
-            Some(Field::parse_list(&g.fields).map_err(UsageError)?)
-        };
-        let time = match (g.utc, g.relative) {
-            (true, _) => TimeStyle::Utc,
-            (_, true) => TimeStyle::Relative,
-            _ => TimeStyle::Local,
+            Some(Field::parse_list(&s.fields).map_err(UsageError)?)
         };
         Ok(Options {
-            format: g.output.into(),
-            no_header: g.no_header,
-            csv_raw: g.csv_raw,
+            format: s.format,
+            no_header: s.no_header,
+            csv_raw: s.csv_raw,
             fields,
             layout,
             show_profile,
-            time,
+            time: s.time,
         })
-    }
-
-    pub fn build(&self, profile: &Profile) -> anyhow::Result<AnyProvider> {
-        Ok(crate::config::build(
-            profile,
-            &self.overrides(),
-            self.config.base_dir(),
-        )?)
     }
 }
 
@@ -160,7 +143,7 @@ pub fn require(provider: &AnyProvider, op: Op) -> anyhow::Result<()> {
 }
 
 /// Literal secrets in a file others can read deserve a warning with the fix.
-fn warn_if_world_readable(config: &Config) {
+fn warn_if_world_readable(config: &crate::config::Config) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -182,7 +165,8 @@ fn warn_if_world_readable(config: &Config) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provider::{Op, Support};
+    use crate::provider::Support;
+    use clap::Parser;
 
     /// Every registry gateway: an operation its table says "no" to is refused
     /// with exit 9 naming the gateway; one it supports passes.
@@ -195,10 +179,14 @@ mod tests {
         let sandbox = rt
             .block_on(crate::sandbox::Sandbox::start(Default::default()))
             .unwrap();
-        let config = Config::parse(&sandbox.profiles_toml(), &PathBuf::from("<test>")).unwrap();
+        let inputs = inputs(Cli::parse_from(["wa-inbox", "schema"]).global);
+        let settings =
+            crate::config::resolve(inputs, &Env::default(), Some(sandbox.profiles_toml()));
+        let settings = settings.unwrap();
         for name in crate::gateways::NAMES {
-            let profile = config.select(Some(name)).unwrap();
-            let p = crate::config::build(profile, &Overrides::default(), PathBuf::new()).unwrap();
+            let profile = settings.config.select(Some(name)).unwrap();
+            let resolved = settings.resolution(&[profile]).run().pop().unwrap();
+            let p = resolved.unwrap().build().unwrap();
             for op in Op::ALL {
                 match (p.operations().support(op), require(&p, op)) {
                     (Support::Yes, r) => assert!(r.is_ok(), "{name} {op:?}"),

@@ -3,10 +3,9 @@
 //! naming the gateway) — never silently ignored. Then page, filter, cap, sort
 //! if needed, fill previews only for the rows shown, and stream to the sink.
 
-use std::time::Duration;
-
 use super::selection::Selection;
 use crate::chat::{Chat, Kind};
+use crate::config::defaults;
 use crate::exit::UsageError;
 use crate::output::progress::Progress;
 use crate::output::Sink;
@@ -19,9 +18,6 @@ use crate::time::Timestamp;
 
 /// Rows enriched and written together, per concurrent call slot.
 const ENRICH_BATCH_PER_SLOT: usize = 4;
-
-/// Default journal window for gateways that derive previews from journals.
-pub const DEFAULT_SINCE: Duration = Duration::from_secs(24 * 3600);
 
 /// Filters we apply ourselves.
 #[derive(Debug, Default)]
@@ -120,7 +116,7 @@ impl Plan {
             has_media: args.has_media,
             search: None,
             sort: None,
-            since: args.since.unwrap_or(DEFAULT_SINCE),
+            since: args.since.unwrap_or(defaults::SINCE),
         };
         let mut filters = ClientFilters {
             kinds: args.kinds.clone(),
@@ -135,7 +131,7 @@ impl Plan {
             (s, _) => filters.search = s.as_ref().map(|s| s.to_lowercase()),
         }
         if view == View::Unread {
-            filters.min_unread = Some(args.min_unread.unwrap_or(1).max(1));
+            filters.min_unread = Some(args.min_unread.unwrap_or(defaults::MIN_UNREAD).max(1));
             // A window longer than the epoch matches nothing rather than switching the filter off.
             filters.waited_since = args.older_than.map(|d| {
                 let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);

@@ -26,7 +26,7 @@ fn secret_sources(p: &crate::config::Profile) -> Option<String> {
 }
 
 fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
-    let config = ctx.config();
+    let config = &ctx.settings.config;
     let default = config.select(None).ok().map(|p| p.name.clone());
     let rows: Vec<Vec<Option<String>>> = config
         .profiles
@@ -41,11 +41,11 @@ fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
             ]
         })
         .collect();
-    let g = &ctx.global;
+    let s = &ctx.settings;
     report::write(
-        g.output.into(),
-        ctx.term,
-        g.no_header,
+        s.format,
+        s.term,
+        s.no_header,
         &["name", "provider", "base_url", "default", "secrets"],
         &rows,
     )?;
@@ -53,13 +53,14 @@ fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 async fn check(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Exit> {
-    let config = ctx.config();
+    let config = &ctx.settings.config;
     let profiles: Vec<&crate::config::Profile> = match name {
         Some(n) => vec![config.select(Some(n))?],
         None => config.profiles.values().collect(),
     };
-    let results = join_all(profiles.iter().map(|p| async move {
-        let provider = ctx.build(p)?;
+    let resolved = ctx.resolve(&profiles).await?;
+    let results = join_all(resolved.into_iter().map(|r| async move {
+        let provider = r?.build()?;
         Ok::<String, anyhow::Error>(provider.check().await?)
     }))
     .await;
@@ -86,11 +87,11 @@ async fn check(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Exit> {
             ]
         })
         .collect();
-    let g = &ctx.global;
+    let s = &ctx.settings;
     report::write(
-        g.output.into(),
-        ctx.term,
-        g.no_header,
+        s.format,
+        s.term,
+        s.no_header,
         &["name", "provider", "status", "secrets", "detail"],
         &rows,
     )?;

@@ -5,10 +5,8 @@ use std::time::Duration;
 
 use crate::chat::Kind;
 use crate::cli::{ChatArgs, ChatsCommand};
+use crate::config::defaults;
 use crate::provider::{Order, SortKey, View};
-
-/// `--limit` when not given.
-pub const DEFAULT_LIMIT: usize = 50;
 
 /// One `chats list | overview | unread` request.
 #[derive(Debug, Clone)]
@@ -79,7 +77,7 @@ impl Selection {
             (true, _, _) => None,
             (false, Some(n), _) => Some(n),
             (false, None, true) => None,
-            (false, None, false) => Some(DEFAULT_LIMIT),
+            (false, None, false) => Some(defaults::LIMIT),
         }
     }
 

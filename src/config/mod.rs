@@ -5,9 +5,10 @@
 //! of a profile belongs to its gateway and is parsed by `provider::ProviderConfig`
 //! with unknown keys refused, so a typo like `tokne` cannot silently drop a credential.
 
+pub mod defaults;
 mod resolve;
 
-pub use resolve::{build, Overrides};
+pub use resolve::{resolve, Env, Inputs, Overrides, Resolution, ResolvedProfile, Settings};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -74,13 +75,9 @@ struct RawFile {
 }
 
 impl Config {
-    /// Load from `explicit` (`-c`/`WA_INBOX_CONFIG`) or the default locations.
-    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
-        let path = match explicit {
-            Some(p) => p.to_owned(),
-            None => default_path()?,
-        };
-        let text = match std::fs::read_to_string(&path) {
+    /// Load the file at `path` (found by `resolve`).
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return err(format!(
@@ -91,7 +88,7 @@ impl Config {
             }
             Err(e) => return err(format!("cannot read {}: {e}", path.display())),
         };
-        Config::parse(&text, &path)
+        Config::parse(&text, path)
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
@@ -312,35 +309,6 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
-}
-
-/// `$XDG_CONFIG_HOME/wa-inbox/config.toml`, else `~/.config/wa-inbox/config.toml`,
-/// else the platform's own config folder (macOS, Windows) if a file is there.
-fn default_path() -> Result<PathBuf, ConfigError> {
-    let xdg = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from);
-    let home = std::env::var_os("HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from);
-    let primary = match (xdg, &home) {
-        (Some(x), _) => x.join("wa-inbox/config.toml"),
-        (None, Some(h)) => h.join(".config/wa-inbox/config.toml"),
-        (None, None) => match platform_path() {
-            Some(p) => return Ok(p),
-            None => return err("cannot find a config folder: set HOME or pass -c PATH"),
-        },
-    };
-    if !primary.exists() {
-        if let Some(p) = platform_path().filter(|p| p.exists()) {
-            return Ok(p);
-        }
-    }
-    Ok(primary)
-}
-
-fn platform_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "wa-inbox").map(|d| d.config_dir().join("config.toml"))
 }
 
 #[cfg(test)]

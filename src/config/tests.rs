@@ -114,7 +114,7 @@ fn two_defaults_are_an_error() {
 #[test]
 fn missing_file_says_how_to_start() {
     let dir = tempfile::tempdir().unwrap();
-    let e = Config::load(Some(&dir.path().join("none.toml")))
+    let e = Config::load(&dir.path().join("none.toml"))
         .unwrap_err()
         .to_string();
     assert!(e.contains("no config file") && e.contains("--demo"), "{e}");
@@ -131,7 +131,7 @@ fn literal_secrets_are_detected() {
 #[test]
 fn config_example_has_a_working_profile_for_every_gateway() {
     let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/config.example.toml"));
-    let c = Config::load(Some(path)).unwrap();
+    let c = Config::load(path).unwrap();
     let mut providers: Vec<&str> = c.profiles.values().map(|p| p.provider.name()).collect();
     providers.sort();
     let mut all = crate::gateways::NAMES.to_vec();

@@ -52,17 +52,30 @@ pub struct Term {
     pub stdout_tty: bool,
     pub stderr_tty: bool,
     pub color: bool,
+    /// `COLUMNS`, the table's width when the terminal does not say.
+    pub columns: Option<usize>,
+}
+
+/// The environment variables that shape `Term`, read by the command layer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TermEnv {
+    /// `WA_INBOX_FORCE_TTY=1`.
+    pub force_tty: bool,
+    /// `NO_COLOR` is set and not empty.
+    pub no_color: bool,
+    /// `TERM=dumb`.
+    pub dumb: bool,
+    /// `COLUMNS`, when a number.
+    pub columns: Option<usize>,
 }
 
 impl Term {
     /// `WA_INBOX_FORCE_TTY=1` makes stdout count as a terminal (for tests and
     /// for seeing the table through a pager). `NO_COLOR` (non-empty) and
     /// `TERM=dumb` turn colour off under `--color auto`.
-    pub fn detect(choice: ColorChoice) -> Term {
-        let forced = std::env::var_os("WA_INBOX_FORCE_TTY").is_some_and(|v| v == "1");
-        let stdout_tty = forced || io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let dumb = std::env::var_os("TERM").is_some_and(|v| v == "dumb");
+    pub fn detect(choice: ColorChoice, env: &TermEnv) -> Term {
+        let stdout_tty = env.force_tty || io::stdout().is_terminal();
+        let (no_color, dumb) = (env.no_color, env.dumb);
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -72,6 +85,7 @@ impl Term {
             stdout_tty,
             stderr_tty: io::stderr().is_terminal(),
             color,
+            columns: env.columns,
         }
     }
 }

@@ -69,7 +69,7 @@ impl<W: Write> TableSink<W> {
         table
             .width()
             .map(usize::from)
-            .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+            .or(self.term.columns)
             .unwrap_or(DEFAULT_WIDTH)
     }
 }

@@ -67,6 +67,7 @@ fn render(format: Format, tty: bool) -> String {
         stdout_tty: tty,
         stderr_tty: false,
         color: false,
+        columns: None,
     };
     let mut sink = open(&opts, term, buf.clone());
     let all = chats();

@@ -22,10 +22,6 @@ use crate::sanitize;
 /// Waits at least this long are announced even without `-v`.
 const ANNOUNCE_WAIT: Duration = Duration::from_secs(3);
 
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-pub const DEFAULT_RETRIES: u32 = 3;
-pub const DEFAULT_MAX_BODY: u64 = 64 * 1024 * 1024;
-
 /// Turns a failed answer into a class; each gateway has its own rules.
 pub type Classify = fn(status: u16, body: &ErrorBody) -> Class;
 
@@ -412,9 +408,9 @@ mod tests {
 
     fn opts(insecure: bool) -> HttpOptions {
         HttpOptions {
-            timeout: DEFAULT_TIMEOUT,
+            timeout: Duration::from_secs(30),
             retries: 0,
-            max_body: DEFAULT_MAX_BODY,
+            max_body: 1 << 20,
             allow_insecure_http: insecure,
         }
     }

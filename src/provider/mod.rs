@@ -40,11 +40,10 @@ pub mod wa_gateway;
 pub mod waha;
 pub mod wawp;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::chat::Chat;
-use crate::secret::{Secret, SecretSource};
+use crate::secret::Secret;
 pub use any::{build, AnyProvider, ProviderConfig};
 pub use error::{Class, ProviderError};
 use http::HttpOptions;
@@ -196,14 +195,16 @@ pub trait Provider {
     async fn check(&self) -> Result<String, ProviderError>;
 }
 
-/// What building a provider needs beyond its own keys.
+/// What building a provider needs beyond its own keys, resolved by
+/// `config::resolve` (so building does no I/O and reads no settings).
+#[derive(Debug)]
 pub struct BuildEnv {
     pub profile: String,
     pub http: HttpOptions,
-    /// Folder of the config file, for relative `file` secrets.
-    pub base_dir: PathBuf,
     /// Calls in flight at once (read-ahead pages, per-chat calls).
     pub concurrency: usize,
+    /// The profile's secrets by key (`Config::secrets()`), already resolved.
+    pub secrets: Vec<(&'static str, Secret)>,
 }
 
 impl BuildEnv {
@@ -218,15 +219,15 @@ impl BuildEnv {
         Ok(v.to_owned())
     }
 
-    /// Resolve a secret and register it for redaction.
-    pub fn secret(&self, key: &str, source: &SecretSource) -> Result<Secret, ProviderError> {
-        let secret = source
-            .resolve(key, &self.base_dir)
-            .map_err(|m| ProviderError::Config {
-                message: format!("profile `{}`: {m}", self.profile),
-            })?;
-        crate::diag::register_secret(secret.expose());
-        Ok(secret)
+    /// The resolved value of the secret `key` (one of `Config::secrets()`).
+    pub fn secret(&self, key: &str) -> Result<Secret, ProviderError> {
+        self.secrets
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, s)| s.clone())
+            .ok_or_else(|| ProviderError::Config {
+                message: format!("profile `{}`: `{key}` was not resolved", self.profile),
+            })
     }
 }
 

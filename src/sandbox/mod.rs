@@ -45,11 +45,16 @@ pub struct SandboxOptions {
     pub latency: Duration,
 }
 
+impl SandboxOptions {
+    /// Chats in the generated inbox unless asked otherwise.
+    pub const DEFAULT_CHATS: usize = 240;
+}
+
 impl Default for SandboxOptions {
     fn default() -> Self {
         SandboxOptions {
             port: 0,
-            chats: 240,
+            chats: SandboxOptions::DEFAULT_CHATS,
             seed: 7,
             faults: Faults::default(),
             latency: Duration::ZERO,

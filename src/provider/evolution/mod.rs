@@ -58,7 +58,7 @@ impl Evolution {
     pub fn new(cfg: &Config, env: &BuildEnv) -> Result<Evolution, ProviderError> {
         let instance = env.required("instance", &cfg.instance)?;
         Ok(Evolution {
-            api_key: env.secret("api_key", &cfg.api_key)?,
+            api_key: env.secret("api_key")?,
             http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?,
             profile: env.profile.clone(),
             instance,

@@ -58,8 +58,8 @@ pub struct Gowa {
 impl Gowa {
     pub fn new(cfg: &Config, env: &BuildEnv) -> Result<Gowa, ProviderError> {
         let auth = match (&cfg.username, &cfg.password) {
-            (Some(user), Some(pass)) => {
-                let secret = env.secret("password", pass)?;
+            (Some(user), Some(_)) => {
+                let secret = env.secret("password")?;
                 crate::diag::register_basic_auth(user, secret.expose());
                 Some((user.clone(), secret))
             }

@@ -61,7 +61,7 @@ impl WaGateway {
     pub fn new(cfg: &Config, env: &BuildEnv) -> Result<WaGateway, ProviderError> {
         let session = env.required("session", &cfg.session)?;
         Ok(WaGateway {
-            token: env.secret("token", &cfg.token)?,
+            token: env.secret("token")?,
             http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?,
             profile: env.profile.clone(),
             session,

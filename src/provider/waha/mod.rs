@@ -91,10 +91,11 @@ pub struct Waha {
 
 impl Waha {
     pub fn new(cfg: &Config, env: &BuildEnv) -> Result<Waha, ProviderError> {
-        let api_key = match &cfg.api_key {
-            Some(source) => Some(env.secret("api_key", source)?),
-            None => None,
-        };
+        let api_key = cfg
+            .api_key
+            .as_ref()
+            .map(|_| env.secret("api_key"))
+            .transpose()?;
         Ok(Waha {
             http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?
                 .describe_errors(session_status),

@@ -60,7 +60,7 @@ pub struct Wawp {
 impl Wawp {
     pub fn new(cfg: &Config, env: &BuildEnv) -> Result<Wawp, ProviderError> {
         let instance_id = env.required("instance_id", &cfg.instance_id)?;
-        let token = env.secret("access_token", &cfg.access_token)?;
+        let token = env.secret("access_token")?;
         Ok(Wawp {
             http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?,
             profile: env.profile.clone(),
