@@ -199,7 +199,8 @@ async fn merged(
         cut_here = all.len().saturating_sub(limit);
         all.truncate(limit);
     }
-    sink.write(&all).map_err(|e| (0, e.into()))?;
+    let shown = all.len();
+    sink.write(all).map_err(|e| (0, e.into()))?;
     let note = if cut_here > 0 {
         Some(more_match(cut_here))
     } else if !cut.is_empty() {
@@ -210,11 +211,7 @@ async fn merged(
     } else {
         None
     };
-    Ok(Done {
-        shown: all.len(),
-        exit,
-        note,
-    })
+    Ok(Done { shown, exit, note })
 }
 
 fn is_unsupported(e: &anyhow::Error) -> bool {

@@ -262,10 +262,17 @@ impl Plan {
             }
             // Per-chat calls (previews) in batches, so the first rows appear after a
             // few round trips instead of after the whole page's calls.
-            for batch in kept.chunks_mut(concurrency.max(1) * ENRICH_BATCH_PER_SLOT) {
-                provider.enrich(&self.query, batch).await?;
+            let mut rows = kept.into_iter();
+            loop {
+                let size = concurrency.max(1) * ENRICH_BATCH_PER_SLOT;
+                let mut batch: Vec<Chat> = rows.by_ref().take(size).collect();
+                if batch.is_empty() {
+                    break;
+                }
+                provider.enrich(&self.query, &mut batch).await?;
+                let n = batch.len();
                 sink.write(batch)?;
-                outcome.shown += batch.len();
+                outcome.shown += n;
             }
             if self.limit.is_some_and(|l| outcome.shown >= l) {
                 outcome.resume = pager.resume(used);
@@ -285,8 +292,9 @@ impl Plan {
                 buffered.truncate(l);
             }
             provider.enrich(&self.query, &mut buffered).await?;
-            sink.write(&buffered)?;
-            outcome.shown = buffered.len();
+            let n = buffered.len();
+            sink.write(buffered)?;
+            outcome.shown = n;
         }
         Ok(())
     }

@@ -49,9 +49,9 @@ impl<W: Write> CsvSink<W> {
 }
 
 impl<W: Write> Sink for CsvSink<W> {
-    fn write(&mut self, chats: &[Chat]) -> io::Result<()> {
+    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()> {
         self.header()?;
-        for c in chats {
+        for c in &chats {
             let row: Vec<String> = self
                 .fields
                 .iter()

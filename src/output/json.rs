@@ -39,8 +39,8 @@ impl<W: Write> NdjsonSink<W> {
 }
 
 impl<W: Write> Sink for NdjsonSink<W> {
-    fn write(&mut self, chats: &[Chat]) -> io::Result<()> {
-        for c in chats {
+    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()> {
+        for c in &chats {
             write_record(&mut self.out, c, self.fields.as_deref())?;
             self.out.write_all(b"\n")?;
         }
@@ -73,8 +73,8 @@ impl<W: Write> JsonSink<W> {
 }
 
 impl<W: Write> Sink for JsonSink<W> {
-    fn write(&mut self, chats: &[Chat]) -> io::Result<()> {
-        for c in chats {
+    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()> {
+        for c in &chats {
             if self.pretty {
                 let value = match self.fields.as_deref() {
                     None => serde_json::to_value(c).map_err(io::Error::other)?,

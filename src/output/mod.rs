@@ -111,7 +111,8 @@ pub struct Options {
 
 /// Where chats go, page by page.
 pub trait Sink {
-    fn write(&mut self, chats: &[Chat]) -> io::Result<()>;
+    /// Take one page; buffering sinks keep the records without copying them.
+    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()>;
     /// Close the document (JSON's `]`, the table) and flush.
     fn finish(&mut self) -> io::Result<()>;
 }
@@ -142,8 +143,8 @@ pub fn open<W: Write + 'static>(opts: &Options, term: Term, out: W) -> Box<dyn S
 pub struct Collect(pub Vec<Chat>);
 
 impl Sink for Collect {
-    fn write(&mut self, chats: &[Chat]) -> io::Result<()> {
-        self.0.extend_from_slice(chats);
+    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()> {
+        self.0.extend(chats);
         Ok(())
     }
 
@@ -160,7 +161,7 @@ pub struct Count {
 }
 
 impl Sink for Count {
-    fn write(&mut self, chats: &[Chat]) -> io::Result<()> {
+    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()> {
         self.chats += chats.len() as u64;
         self.unread += chats.iter().filter_map(|c| c.unread_count).sum::<u64>();
         Ok(())

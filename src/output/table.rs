@@ -125,8 +125,8 @@ fn show(cell: Cell, style: TimeStyle) -> String {
 }
 
 impl<W: Write> Sink for TableSink<W> {
-    fn write(&mut self, chats: &[Chat]) -> io::Result<()> {
-        self.rows.extend_from_slice(chats);
+    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()> {
+        self.rows.extend(chats);
         Ok(())
     }
 

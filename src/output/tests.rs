@@ -70,9 +70,10 @@ fn render(format: Format, tty: bool) -> String {
         columns: None,
     };
     let mut sink = open(&opts, term, buf.clone());
-    let all = chats();
-    sink.write(&all[..3]).unwrap();
-    sink.write(&all[3..]).unwrap();
+    let mut all = chats();
+    let rest = all.split_off(3);
+    sink.write(all).unwrap();
+    sink.write(rest).unwrap();
     sink.finish().unwrap();
     let out = String::from_utf8(buf.0.borrow().clone()).unwrap();
     out
