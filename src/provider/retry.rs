@@ -9,9 +9,20 @@ pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 /// First back-off step; doubles per retry, plus jitter.
 const BACKOFF_BASE: Duration = Duration::from_millis(500);
 
-/// A refused, reset or dropped connection, anywhere in the error's causes.
+/// A refused, reset or dropped connection. Asked through reqwest's own
+/// predicates (a request that failed once sent, a body cut off) and the std
+/// `io::Error` kinds in its causes (a refused connect), never hyper's types,
+/// which change with hyper's major versions. Timeouts and TLS or DNS
+/// failures are not retried here.
 pub fn is_refused_or_reset(e: &reqwest::Error) -> bool {
     use std::io::ErrorKind::*;
+    if e.is_timeout() {
+        return false;
+    }
+    // Sent, but the connection closed or broke before a whole answer came back.
+    if (e.is_request() && !e.is_connect()) || e.is_body() {
+        return true;
+    }
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(s) = source {
         if let Some(io) = s.downcast_ref::<std::io::Error>() {
@@ -25,11 +36,6 @@ pub fn is_refused_or_reset(e: &reqwest::Error) -> bool {
             ) {
                 return true;
             }
-        }
-        if s.downcast_ref::<hyper::Error>()
-            .is_some_and(|h| h.is_incomplete_message() || h.is_closed())
-        {
-            return true;
         }
         source = s.source();
     }
@@ -72,6 +78,73 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    /// The error reqwest gives for a GET to `addr` (sending or reading the body), 1 s timeout.
+    fn error_from(addr: std::net::SocketAddr) -> reqwest::Error {
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(1))
+            .build()
+            .unwrap();
+        let url = format!("http://{addr}/");
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            match client.get(url).send().await {
+                Ok(resp) => resp.bytes().await.unwrap_err(),
+                Err(e) => e,
+            }
+        })
+    }
+
+    /// A server that reads the request, then acts on the connection with `answer`.
+    fn server(answer: impl Fn(std::net::TcpStream) + Send + 'static) -> std::net::SocketAddr {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            if let Ok((mut stream, _)) = listener.accept() {
+                let mut buf = [0u8; 1024];
+                let _ = std::io::Read::read(&mut stream, &mut buf);
+                answer(stream);
+            }
+        });
+        addr
+    }
+
+    // See: issue 10 item 7 — this used to downcast to hyper::Error.
+    #[test]
+    fn dropped_truncated_and_refused_connections_are_retried_timeouts_not() {
+        let closed = server(drop);
+        assert!(
+            is_refused_or_reset(&error_from(closed)),
+            "closed before answering"
+        );
+        let half = server(|mut s| {
+            let _ = std::io::Write::write_all(&mut s, b"HTTP/1.1 200 OK\r\ncontent-len");
+        });
+        assert!(is_refused_or_reset(&error_from(half)), "headers cut off");
+        let short = server(|mut s| {
+            let _ = std::io::Write::write_all(
+                &mut s,
+                b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"a\"",
+            );
+        });
+        assert!(is_refused_or_reset(&error_from(short)), "body cut off");
+        let refused = {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            l.local_addr().unwrap()
+        };
+        assert!(is_refused_or_reset(&error_from(refused)), "refused");
+        let silent = server(|s| {
+            std::thread::sleep(Duration::from_secs(3));
+            drop(s);
+        });
+        assert!(
+            !is_refused_or_reset(&error_from(silent)),
+            "a timeout is not retried here"
+        );
     }
 
     #[test]
