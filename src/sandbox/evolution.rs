@@ -165,7 +165,7 @@ fn chat_json(c: &SandboxChat) -> Value {
         "updatedAt": iso(c.last_activity.unwrap_or(c.created_at)),
         "windowStart": null, "windowExpires": null, "windowActive": false,
         "unreadCount": c.unread,
-        "isSaved": c.index % 3 == 0,
+        "isSaved": c.index.is_multiple_of(3),
         "lastMessage": last
     })
 }

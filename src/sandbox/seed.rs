@@ -102,7 +102,7 @@ pub(super) fn chat(
             format!("{}8{}", rng.pick(&CC), tail(i, 7_919, 13)),
             "s.whatsapp.net",
         ),
-        _ if r < 80 && r % 3 == 0 => (
+        _ if r < 80 && r.is_multiple_of(3) => (
             format!("628{}-{}", tail(i, 7_919, 13), 1_479_621_234 + i as u64),
             "g.us",
         ),

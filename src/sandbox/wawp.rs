@@ -84,7 +84,7 @@ fn list(req: &Req, inbox: &Inbox) -> Resp {
 
 /// Engine object; the id is a plain string on even rows and WAHA's object on odd rows.
 fn list_item(c: &SandboxChat) -> Value {
-    let id = if c.index % 2 == 0 {
+    let id = if c.index.is_multiple_of(2) {
         json!(c.c_us())
     } else {
         waha::id_obj(c)
