@@ -5,19 +5,20 @@
 //!
 //! It knows nothing of any gateway's schema: a provider passes a `classify`
 //! function that turns (status, message, code) into an error `Class`.
+//! Turning a failed attempt into an error (and retry advice) is `http/failure.rs`.
 
 use std::time::{Duration, Instant};
 
-use reqwest::header::HeaderMap;
-use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
 use super::body::ErrorBody;
 use super::error::{Class, ProviderError};
 pub use super::request::Req;
-use super::retry::{backoff, is_refused_or_reset, parse_retry_after, MAX_RETRY_AFTER};
+use super::retry::{backoff, MAX_RETRY_AFTER};
 use crate::diag;
-use crate::sanitize;
+use failure::Failure;
+
+mod failure;
 
 /// Waits at least this long are announced even without `-v`.
 const ANNOUNCE_WAIT: Duration = Duration::from_secs(3);
@@ -170,22 +171,6 @@ impl Http {
         }
     }
 
-    fn exhausted(&self, failure: Failure, attempt: u32, endpoint: &str) -> ProviderError {
-        match failure.error {
-            ProviderError::Status {
-                class: Class::RateLimited,
-                message,
-                ..
-            } if attempt > 0 => ProviderError::RateLimited {
-                gateway: self.gateway,
-                endpoint: endpoint.to_owned(),
-                retries: attempt,
-                message,
-            },
-            e => e,
-        }
-    }
-
     async fn attempt(&self, req: &Req, endpoint: &str) -> Result<bytes::Bytes, Failure> {
         let url = format!("{}{}", self.base, req.path);
         let mut builder = self
@@ -235,65 +220,6 @@ impl Http {
         Err(self.status_failure(status, &headers, &body, endpoint))
     }
 
-    fn status_failure(
-        &self,
-        status: StatusCode,
-        headers: &HeaderMap,
-        body: &[u8],
-        endpoint: &str,
-    ) -> Failure {
-        let code = status.as_u16();
-        if status.is_redirection() {
-            let location = headers
-                .get("location")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("?");
-            return Failure::fatal(ProviderError::Redirect {
-                gateway: self.gateway,
-                endpoint: endpoint.to_owned(),
-                status: code,
-                location: diag::redact(location),
-            });
-        }
-        let content_type = headers
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        let parsed = ErrorBody::read(content_type, body);
-        let class = (self.classify)(code, &parsed);
-        if code == 429 {
-            self.throttled
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        }
-        let retriable = matches!(code, 429 | 499 | 502 | 503 | 504)
-            && matches!(class, Class::RateLimited | Class::Transient);
-        let retry_after = headers
-            .get("retry-after")
-            .and_then(|v| v.to_str().ok())
-            .and_then(parse_retry_after);
-        let mut message = diag::redact(&parsed.message);
-        if message.is_empty() {
-            message = status.canonical_reason().unwrap_or("no message").to_owned();
-        }
-        if let Some(extra) = self.describe.and_then(|d| d(&parsed)) {
-            let extra = sanitize::truncate_chars(&sanitize::one_line(&extra), 100);
-            message = format!("{message} ({})", diag::redact(&extra));
-        }
-        let error = ProviderError::Status {
-            gateway: self.gateway,
-            endpoint: endpoint.to_owned(),
-            status: code,
-            class,
-            message,
-            code: parsed.code.clone(),
-        };
-        Failure {
-            error,
-            retriable,
-            retry_after,
-        }
-    }
-
     async fn read_capped(
         &self,
         mut resp: reqwest::Response,
@@ -325,71 +251,10 @@ impl Http {
         Ok(buf.freeze())
     }
 
-    fn transport(&self, e: reqwest::Error, endpoint: &str) -> Failure {
-        let timed_out = e.is_timeout();
-        let connect = e.is_connect();
-        let retriable = !timed_out && is_refused_or_reset(&e);
-        let mut message = diag::redact(&error_chain(&e.without_url()));
-        if connect && message.contains("refused") {
-            message =
-                "connection refused (is the gateway running, and is base_url right?)".to_owned();
-        }
-        let error = if timed_out {
-            ProviderError::Timeout {
-                gateway: self.gateway,
-                endpoint: endpoint.to_owned(),
-                after: self.opts.timeout,
-            }
-        } else {
-            ProviderError::Network {
-                gateway: self.gateway,
-                endpoint: endpoint.to_owned(),
-                message,
-            }
-        };
-        // Refused and reset connections are worth another try; a timeout already
-        // waited long, and TLS or DNS failures will not mend by themselves.
-        Failure {
-            error,
-            retriable,
-            retry_after: None,
-        }
-    }
-
     /// `METHOD /path` with secrets redacted: how errors name the endpoint.
     fn endpoint(&self, req: &Req) -> String {
         diag::redact(&format!("{} {}", req.method, req.path))
     }
-}
-
-struct Failure {
-    error: ProviderError,
-    retriable: bool,
-    retry_after: Option<Duration>,
-}
-
-impl Failure {
-    fn fatal(error: ProviderError) -> Failure {
-        Failure {
-            error,
-            retriable: false,
-            retry_after: None,
-        }
-    }
-}
-
-/// The error and its causes in one line, without the URL (which may hold secrets).
-fn error_chain(e: &reqwest::Error) -> String {
-    let mut parts = vec![e.to_string()];
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        let text = s.to_string();
-        if !parts.iter().any(|p| p.contains(&text)) {
-            parts.push(text);
-        }
-        source = s.source();
-    }
-    parts.join(": ")
 }
 
 fn is_loopback(url: &reqwest::Url) -> bool {
