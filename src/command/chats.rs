@@ -5,7 +5,8 @@
 
 use futures_util::future::join_all;
 
-use super::pipeline::{sort_chats, Outcome, Plan};
+use super::filters::sort_chats;
+use super::pipeline::{Outcome, Plan};
 use super::selection::Selection;
 use super::Ctx;
 use crate::chat::Chat;

@@ -3,6 +3,7 @@
 
 mod chats;
 mod completions;
+mod filters;
 mod man;
 mod pipeline;
 mod profiles;

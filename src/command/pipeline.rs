@@ -3,8 +3,9 @@
 //! naming the gateway) — never silently ignored. Then page, filter, cap, sort
 //! if needed, fill previews only for the rows shown, and stream to the sink.
 
+use super::filters::{sort_chats, ClientFilters};
 use super::selection::Selection;
-use crate::chat::{Chat, Kind};
+use crate::chat::Chat;
 use crate::config::defaults;
 use crate::exit::UsageError;
 use crate::output::progress::Progress;
@@ -18,16 +19,6 @@ use crate::time::Timestamp;
 
 /// Rows enriched and written together, per concurrent call slot.
 const ENRICH_BATCH_PER_SLOT: usize = 4;
-
-/// Filters we apply ourselves.
-#[derive(Debug, Default)]
-struct ClientFilters {
-    kinds: Vec<Kind>,
-    search: Option<String>,
-    archived: Option<bool>,
-    min_unread: Option<u64>,
-    waited_since: Option<Timestamp>,
-}
 
 pub struct Plan {
     pub query: Query,
@@ -160,54 +151,6 @@ impl Plan {
         })
     }
 
-    fn keeps(&self, c: &Chat) -> Result<bool, ProviderError> {
-        let f = &self.filters;
-        if !f.kinds.is_empty() && !f.kinds.contains(&c.kind) {
-            return Ok(false);
-        }
-        if let Some(s) = &f.search {
-            if !c
-                .name
-                .as_deref()
-                .is_some_and(|n| n.to_lowercase().contains(s.as_str()))
-            {
-                return Ok(false);
-            }
-        }
-        if let Some(want) = f.archived {
-            match c.archived {
-                Some(a) if a != want => return Ok(false),
-                Some(_) => {}
-                None => {
-                    return Err(ProviderError::unsupported(format!(
-                        "{} does not report whether chat {} is archived, so --archived cannot be applied",
-                        self.caps.gateway, c.id
-                    )))
-                }
-            }
-        }
-        if let Some(min) = f.min_unread {
-            if c.unread_count.is_none_or(|n| n < min) {
-                return Ok(false);
-            }
-        }
-        if let Some(before) = f.waited_since {
-            if c.last_activity_at.is_none_or(|t| t >= before) {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
-
-    fn filters_rows(&self) -> bool {
-        let f = &self.filters;
-        !f.kinds.is_empty()
-            || f.search.is_some()
-            || f.archived.is_some()
-            || f.min_unread.is_some()
-            || f.waited_since.is_some()
-    }
-
     /// Page through the gateway into `sink`.
     /// `outcome` is filled as rows are written, so a caller still knows what was
     /// shown when a later page fails.
@@ -232,7 +175,7 @@ impl Plan {
         let streaming = self.client_sort.is_none();
         loop {
             let remaining = self.limit.map(|l| l - outcome.shown);
-            let want = if streaming && !self.filters_rows() {
+            let want = if streaming && !self.filters.active() {
                 remaining
             } else {
                 None
@@ -249,7 +192,7 @@ impl Plan {
             let mut used = 0;
             for chat in page {
                 used += 1;
-                if self.keeps(&chat)? {
+                if self.filters.keeps(&chat, self.caps.gateway)? {
                     kept.push(chat);
                     if streaming && remaining.is_some_and(|r| kept.len() >= r) {
                         break;
@@ -297,55 +240,5 @@ impl Plan {
             outcome.shown = n;
         }
         Ok(())
-    }
-}
-
-/// Stable sort; chats without the key (no activity time, no name) always last.
-pub fn sort_chats(chats: &mut [Chat], key: SortKey, order: Order) {
-    fn cmp_opt<T: Ord>(a: Option<T>, b: Option<T>, order: Order) -> std::cmp::Ordering {
-        use std::cmp::Ordering::*;
-        match (a, b) {
-            (Some(a), Some(b)) if order == Order::Asc => a.cmp(&b),
-            (Some(a), Some(b)) => b.cmp(&a),
-            (Some(_), None) => Less,
-            (None, Some(_)) => Greater,
-            (None, None) => Equal,
-        }
-    }
-    chats.sort_by(|a, b| match key {
-        SortKey::Activity => cmp_opt(a.last_activity_at, b.last_activity_at, order),
-        SortKey::Name => cmp_opt(
-            a.name.as_ref().map(|n| n.to_lowercase()),
-            b.name.as_ref().map(|n| n.to_lowercase()),
-            order,
-        ),
-        SortKey::Id => cmp_opt(Some(&a.id), Some(&b.id), order),
-    });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn chat(id: &str, name: Option<&str>, at: Option<i64>) -> Chat {
-        let mut c = Chat::new("p", "t", id).with_name(name.map(str::to_owned));
-        c.last_activity_at = at.and_then(Timestamp::from_secs);
-        c
-    }
-
-    #[test]
-    fn sorting_keeps_unknowns_last_and_is_stable() {
-        let mut v = vec![
-            chat("1@c.us", Some("b"), None),
-            chat("2@c.us", Some("a"), Some(10)),
-            chat("3@c.us", None, Some(20)),
-            chat("4@c.us", Some("c"), None),
-        ];
-        sort_chats(&mut v, SortKey::Activity, Order::Desc);
-        assert_eq!(v.iter().map(|c| &c.id[..1]).collect::<String>(), "3214");
-        sort_chats(&mut v, SortKey::Activity, Order::Asc);
-        assert_eq!(v.iter().map(|c| &c.id[..1]).collect::<String>(), "2314");
-        sort_chats(&mut v, SortKey::Name, Order::Asc);
-        assert_eq!(v.iter().map(|c| &c.id[..1]).collect::<String>(), "2143");
     }
 }

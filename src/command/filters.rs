@@ -1,0 +1,119 @@
+//! What we apply ourselves when a gateway cannot: row filters (kinds, name
+//! search, archived, unread minimum, waiting time) and sorting, with chats
+//! that lack the key always last.
+
+use crate::chat::{Chat, Kind};
+use crate::provider::{Order, ProviderError, SortKey};
+use crate::time::Timestamp;
+
+/// Filters we apply ourselves.
+#[derive(Debug, Default)]
+pub struct ClientFilters {
+    pub kinds: Vec<Kind>,
+    pub search: Option<String>,
+    pub archived: Option<bool>,
+    pub min_unread: Option<u64>,
+    pub waited_since: Option<Timestamp>,
+}
+
+impl ClientFilters {
+    /// Whether `c` passes; `gateway` names who could not say (archived unknown).
+    pub fn keeps(&self, c: &Chat, gateway: &str) -> Result<bool, ProviderError> {
+        let f = self;
+        if !f.kinds.is_empty() && !f.kinds.contains(&c.kind) {
+            return Ok(false);
+        }
+        if let Some(s) = &f.search {
+            if !c
+                .name
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase().contains(s.as_str()))
+            {
+                return Ok(false);
+            }
+        }
+        if let Some(want) = f.archived {
+            match c.archived {
+                Some(a) if a != want => return Ok(false),
+                Some(_) => {}
+                None => {
+                    return Err(ProviderError::unsupported(format!(
+                        "{} does not report whether chat {} is archived, so --archived cannot be applied",
+                        gateway, c.id
+                    )))
+                }
+            }
+        }
+        if let Some(min) = f.min_unread {
+            if c.unread_count.is_none_or(|n| n < min) {
+                return Ok(false);
+            }
+        }
+        if let Some(before) = f.waited_since {
+            if c.last_activity_at.is_none_or(|t| t >= before) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Whether any filter is set (rows may be dropped).
+    pub fn active(&self) -> bool {
+        let f = self;
+        !f.kinds.is_empty()
+            || f.search.is_some()
+            || f.archived.is_some()
+            || f.min_unread.is_some()
+            || f.waited_since.is_some()
+    }
+}
+
+/// Stable sort; chats without the key (no activity time, no name) always last.
+pub fn sort_chats(chats: &mut [Chat], key: SortKey, order: Order) {
+    fn cmp_opt<T: Ord>(a: Option<T>, b: Option<T>, order: Order) -> std::cmp::Ordering {
+        use std::cmp::Ordering::*;
+        match (a, b) {
+            (Some(a), Some(b)) if order == Order::Asc => a.cmp(&b),
+            (Some(a), Some(b)) => b.cmp(&a),
+            (Some(_), None) => Less,
+            (None, Some(_)) => Greater,
+            (None, None) => Equal,
+        }
+    }
+    chats.sort_by(|a, b| match key {
+        SortKey::Activity => cmp_opt(a.last_activity_at, b.last_activity_at, order),
+        SortKey::Name => cmp_opt(
+            a.name.as_ref().map(|n| n.to_lowercase()),
+            b.name.as_ref().map(|n| n.to_lowercase()),
+            order,
+        ),
+        SortKey::Id => cmp_opt(Some(&a.id), Some(&b.id), order),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chat(id: &str, name: Option<&str>, at: Option<i64>) -> Chat {
+        let mut c = Chat::new("p", "t", id).with_name(name.map(str::to_owned));
+        c.last_activity_at = at.and_then(Timestamp::from_secs);
+        c
+    }
+
+    #[test]
+    fn sorting_keeps_unknowns_last_and_is_stable() {
+        let mut v = vec![
+            chat("1@c.us", Some("b"), None),
+            chat("2@c.us", Some("a"), Some(10)),
+            chat("3@c.us", None, Some(20)),
+            chat("4@c.us", Some("c"), None),
+        ];
+        sort_chats(&mut v, SortKey::Activity, Order::Desc);
+        assert_eq!(v.iter().map(|c| &c.id[..1]).collect::<String>(), "3214");
+        sort_chats(&mut v, SortKey::Activity, Order::Asc);
+        assert_eq!(v.iter().map(|c| &c.id[..1]).collect::<String>(), "2314");
+        sort_chats(&mut v, SortKey::Name, Order::Asc);
+        assert_eq!(v.iter().map(|c| &c.id[..1]).collect::<String>(), "2143");
+    }
+}
