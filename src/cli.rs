@@ -1,18 +1,17 @@
 //! The command line, as clap derive types only: no I/O, no defaults taken
 //! from the config file, no gateway knowledge. Each doc comment is its `--help`.
+//! Value enums, mapped onto the domain types, are in `cli/values.rs`.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
-use clap::ValueEnum;
-
-use crate::chat::Kind;
 use crate::config::defaults;
-use crate::output::{ColorChoice, Format};
-use crate::provider::{Order, SortKey};
 use crate::sandbox::SandboxOptions;
+pub use values::{ColorArg, FormatArg, KindArg, OrderArg, SortArg};
+
+mod values;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -254,37 +253,6 @@ pub struct SandboxArgs {
     #[arg(long, value_name = "SPEC")]
     pub fault: Option<String>,
 }
-
-/// Defines a clap value enum mirroring a domain enum variant for variant,
-/// so the domain types carry no clap derive and this file maps onto them.
-macro_rules! value_enum {
-    ($(#[$meta:meta])* $arg:ident => $domain:ident { $($(#[doc = $doc:literal])* $v:ident),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-        pub enum $arg {
-            $($(#[doc = $doc])* $v),+
-        }
-
-        impl From<$arg> for $domain {
-            fn from(a: $arg) -> $domain {
-                match a {
-                    $($arg::$v => $domain::$v),+
-                }
-            }
-        }
-    };
-}
-
-value_enum!(FormatArg => Format { Table, Json, Ndjson, Csv, Tsv });
-value_enum!(ColorArg => ColorChoice { Auto, Always, Never });
-value_enum!(KindArg => Kind { Direct, Group, Channel, Broadcast, Status, Other });
-value_enum!(SortArg => SortKey {
-    /// Last activity time (chats without one always come last).
-    Activity,
-    Name,
-    Id,
-});
-value_enum!(OrderArg => Order { Asc, Desc });
 
 /// `--version` and `--demo`'s help name every gateway of the registry.
 macro_rules! gateway_texts {

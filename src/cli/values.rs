@@ -1,0 +1,40 @@
+//! The command line's value enums (`--output`, `--color`, `--kind`, `--sort`,
+//! `--order`), each mirroring a domain enum variant for variant and mapped
+//! onto it with `From`, so the domain types carry no clap derive.
+
+use clap::ValueEnum;
+
+use crate::chat::Kind;
+use crate::output::{ColorChoice, Format};
+use crate::provider::{Order, SortKey};
+
+/// Defines a clap value enum mirroring a domain enum variant for variant,
+/// so the domain types carry no clap derive and this file maps onto them.
+macro_rules! value_enum {
+    ($(#[$meta:meta])* $arg:ident => $domain:ident { $($(#[doc = $doc:literal])* $v:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+        pub enum $arg {
+            $($(#[doc = $doc])* $v),+
+        }
+
+        impl From<$arg> for $domain {
+            fn from(a: $arg) -> $domain {
+                match a {
+                    $($arg::$v => $domain::$v),+
+                }
+            }
+        }
+    };
+}
+
+value_enum!(FormatArg => Format { Table, Json, Ndjson, Csv, Tsv });
+value_enum!(ColorArg => ColorChoice { Auto, Always, Never });
+value_enum!(KindArg => Kind { Direct, Group, Channel, Broadcast, Status, Other });
+value_enum!(SortArg => SortKey {
+    /// Last activity time (chats without one always come last).
+    Activity,
+    Name,
+    Id,
+});
+value_enum!(OrderArg => Order { Asc, Desc });
