@@ -1,7 +1,9 @@
 //! Green API parsing against bodies shaped as PROVIDERS.md §3 documents them
 //! (getChats fields, journal entries), in tests/fixtures/green_api/.
 
+use super::convert::last_message;
 use super::*;
+use crate::chat::Kind;
 
 fn fixture<T: serde::de::DeserializeOwned>(name: &str) -> T {
     let bytes = std::fs::read(format!(
