@@ -1,26 +1,39 @@
 //! wa-inbox: your WhatsApp inbox in the terminal, across WhatsApp gateway APIs.
 //!
-//! Architecture (data flows top to bottom):
+//! Architecture (data flows top to bottom; a module imports only modules below it):
 //!
 //! ```text
-//! main.rs        parse the command line, run, map an error to an exit code once
-//! cli.rs         clap types only
-//! command/       one run() per subcommand; resolves profile → provider → output
-//!   chats.rs     list / overview / unread: plan what the gateway does and what we do
-//! config/        config file, profile selection, secret sources
-//! provider/      one folder per gateway: its wire types → `Chat`; http.rs is the one
-//!                HTTP client (timeouts, retries, caps, redaction); paging.rs the one pager
-//! chat.rs        the uniform record; time.rs its timestamps
-//! output/        the only writer of stdout: table, json, ndjson, csv, tsv
-//! diag.rs        the only writer of stderr (warnings, -v log, the final error), redacted
-//! exit.rs        the exit-code table
-//! sandbox/       a local emulator of every gateway, for --demo and tests; shares no
-//!                code with provider/ so both sides cannot share one mistake
+//! main.rs          parse the command line, start the runtime, run, map an error to an exit code once
+//! cli.rs           clap types only (cli/values.rs: value enums mapped onto domain types)
+//! command/         one run() per subcommand, and the one place that reads clap types and the
+//!                  process environment: maps them into config::Inputs and config::Env
+//!   selection.rs   a `chats` subcommand as a domain Selection
+//!   chats.rs       list / overview / unread; pipeline.rs plans what the gateway does and what
+//!                  we do (filters.rs), then pages into the sink; require() refuses an
+//!                  operation a gateway lacks (exit 9)
+//! config/          the config file and profile selection; resolve.rs turns Inputs + Env +
+//!                  file into one Settings, and each selected profile into a ResolvedProfile
+//!                  (secrets resolved on a blocking thread); defaults.rs holds every default
+//! provider/        AnyProvider and the Provider contract: capabilities per view, an Operations
+//!                  table per gateway (ops.rs), one folder per gateway (wire types → Chat);
+//!                  http.rs the one HTTP client, paging.rs the one pager, any.rs the registry
+//!                  expanded into ProviderConfig / AnyProvider / dispatch
+//! sandbox/         a local emulator of every gateway, for --demo and tests; imports nothing
+//!                  from provider/, so both sides cannot share one mistake
+//! gateways.rs      the gateway registry: one line per gateway, every per-gateway list derives from it
+//! output/          the only writer of stdout: table, json, ndjson, csv, tsv; sinks own their pages
+//! exit.rs          the exit-code table
+//! diag.rs          the only writer of stderr (warnings, -v log, the final error), redacted
+//! chat.rs          the uniform record; time.rs its timestamps
+//! secret.rs        secret sources and the redacting Secret (shared by config/ and provider/)
+//! sanitize.rs      untrusted text made safe for a terminal or a spreadsheet (output, diag, provider)
 //! ```
 //!
 //! Adding a gateway: its folder under `provider/`, its emulator under
 //! `sandbox/`, and one line in the registry `gateways.rs`; the exact steps are
-//! in `provider/mod.rs`.
+//! in `provider/mod.rs`, and tests fail until the example config, the README
+//! and the completions name it. Adding an operation (messages, mark read):
+//! also described in `provider/mod.rs`.
 
 pub mod chat;
 pub mod cli;
