@@ -1,19 +1,22 @@
 //! wa-inbox: your WhatsApp inbox in the terminal, across WhatsApp gateway APIs.
 //!
-//! Architecture (data flows top to bottom; a module imports only modules below it):
+//! Architecture (data flows top to bottom; a module imports only modules below
+//! it, which `layers.rs` checks):
 //!
 //! ```text
 //! main.rs          parse the command line, start the runtime, run, map an error to an exit code once
-//! cli.rs           clap types only (cli/values.rs: value enums mapped onto domain types)
 //! command/         one run() per subcommand, and the one place that reads clap types and the
 //!                  process environment: maps them into config::Inputs and config::Env
 //!   selection.rs   a `chats` subcommand as a domain Selection
 //!   chats.rs       list / overview / unread; pipeline.rs plans what the gateway does and what
 //!                  we do (filters.rs), then pages into the sink; require() refuses an
 //!                  operation a gateway lacks (exit 9)
+//! cli.rs           clap types only (cli/values.rs: value enums mapped onto domain types)
+//! exit.rs          the exit-code table: which error maps to which number
 //! config/          the config file and profile selection; resolve.rs turns Inputs + Env +
 //!                  file into one Settings, and each selected profile into a ResolvedProfile
 //!                  (secrets resolved on a blocking thread); defaults.rs holds every default
+//! output/          the only writer of stdout: table, json, ndjson, csv, tsv; sinks own their pages
 //! provider/        AnyProvider and the Provider contract: capabilities per view, an Operations
 //!                  table per gateway (ops.rs), one folder per gateway (wire types → Chat);
 //!                  http.rs the one HTTP client, paging.rs the one pager, any.rs the registry
@@ -21,8 +24,6 @@
 //! sandbox/         a local emulator of every gateway, for --demo and tests; imports nothing
 //!                  from provider/, so both sides cannot share one mistake
 //! gateways.rs      the gateway registry: one line per gateway, every per-gateway list derives from it
-//! output/          the only writer of stdout: table, json, ndjson, csv, tsv; sinks own their pages
-//! exit.rs          the exit-code table
 //! diag.rs          the only writer of stderr (warnings, -v log, the final error), redacted
 //! chat.rs          the uniform record; time.rs its timestamps
 //! secret.rs        secret sources and the redacting Secret (shared by config/ and provider/)
@@ -42,6 +43,8 @@ pub mod config;
 pub mod diag;
 pub mod exit;
 pub mod gateways;
+#[cfg(test)]
+mod layers;
 pub mod output;
 pub mod provider;
 pub mod sandbox;
