@@ -1,5 +1,8 @@
-//! Dispatch to one `run()` per subcommand, and the step they share: load the
-//! config (or start the demo sandbox), pick the profile, build its provider.
+//! Dispatch to one `run()` per subcommand, and the steps they share: map the
+//! command line and the environment (read here, nowhere below) into
+//! `config::resolve` (after starting the demo sandbox for `--demo`), resolve
+//! the chosen profiles on a blocking thread, and refuse an operation the
+//! profile's gateway lacks (`require`).
 
 mod chats;
 mod completions;

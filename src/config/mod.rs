@@ -1,4 +1,6 @@
-//! The config file: where it lives, its TOML schema, and choosing a profile.
+//! The config file: its TOML schema, loading it, and choosing a profile.
+//! Finding it and turning it, the command line and the environment into
+//! `Settings` is `resolve.rs`; every default is in `defaults.rs`.
 //!
 //! Read once at start-up, never re-read, never touches the network. Keys every
 //! profile shares (`provider`, `default`, `timeout`, …) are read here; the rest
