@@ -60,7 +60,6 @@ fn inputs(g: GlobalArgs) -> Inputs {
         timeout: g.timeout,
         retries: g.retries,
         concurrency: g.concurrency.map(usize::from),
-        verbose: g.verbose,
         quiet: g.quiet,
         utc: g.utc,
         relative: g.relative,

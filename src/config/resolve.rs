@@ -39,7 +39,8 @@ pub struct Inputs {
     pub timeout: Option<Duration>,
     pub retries: Option<u32>,
     pub concurrency: Option<usize>,
-    pub verbose: bool,
+    /// `-q` (diag's level is set from the flags before resolution; this
+    /// also keeps the progress line off).
     pub quiet: bool,
     pub utc: bool,
     pub relative: bool,
@@ -66,7 +67,6 @@ pub struct Settings {
     pub no_header: bool,
     pub csv_raw: bool,
     pub time: TimeStyle,
-    pub verbose: bool,
     pub quiet: bool,
     profiles: Vec<String>,
     all_profiles: bool,
@@ -103,7 +103,6 @@ pub fn resolve(inputs: Inputs, env: &Env, demo: Option<String>) -> Result<Settin
         no_header: inputs.no_header,
         csv_raw: inputs.csv_raw,
         time,
-        verbose: inputs.verbose,
         quiet: inputs.quiet,
         profiles: inputs.profiles,
         all_profiles: inputs.all_profiles,
