@@ -1,6 +1,6 @@
-//! The config file: its TOML schema, loading it, and choosing a profile.
-//! Finding it and turning it, the command line and the environment into
-//! `Settings` is `resolve.rs`; every default is in `defaults.rs`.
+//! The config file: its TOML schema and loading it; choosing a profile is
+//! `select.rs`. Finding the file and turning it, the command line and the
+//! environment into `Settings` is `resolve.rs`; every default is in `defaults.rs`.
 //!
 //! Read once at start-up, never re-read, never touches the network. Keys every
 //! profile shares (`provider`, `default`, `timeout`, …) are read here; the rest
@@ -9,6 +9,7 @@
 
 pub mod defaults;
 mod resolve;
+mod select;
 
 pub use resolve::{resolve, Env, Inputs, Overrides, Resolution, ResolvedProfile, Settings};
 
@@ -133,56 +134,6 @@ impl Config {
             }
         }
         Ok(config)
-    }
-
-    fn names(&self) -> String {
-        if self.profiles.is_empty() {
-            return "(none)".to_owned();
-        }
-        self.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
-    }
-
-    /// The profile named, or the default one.
-    pub fn select(&self, name: Option<&str>) -> Result<&Profile, ConfigError> {
-        if let Some(name) = name {
-            return self.profiles.get(name).ok_or_else(|| {
-                ConfigError(format!(
-                    "no profile \"{name}\" in {}; profiles: {}",
-                    self.path.display(),
-                    self.names()
-                ))
-            });
-        }
-        let defaults: Vec<&Profile> = self
-            .profiles
-            .values()
-            .filter(|p| p.common.default)
-            .collect();
-        match defaults.as_slice() {
-            [one] => return Ok(one),
-            [] => {}
-            _ => {
-                let names: Vec<&str> = defaults.iter().map(|p| p.name.as_str()).collect();
-                return err(format!(
-                    "{}: more than one profile has default = true ({})",
-                    self.path.display(),
-                    names.join(", ")
-                ));
-            }
-        }
-        if let Some(d) = &self.default_profile {
-            return self.select(Some(d));
-        }
-        let mut all = self.profiles.values();
-        match (all.next(), all.next()) {
-            (Some(only), None) => Ok(only),
-            (None, _) => err(format!("{} defines no profiles", self.path.display())),
-            _ => err(format!(
-                "no default profile in {}: pass -p NAME, or set default_profile; profiles: {}",
-                self.path.display(),
-                self.names()
-            )),
-        }
     }
 
     /// Folder against which relative secret files are read.
