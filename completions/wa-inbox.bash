@@ -1130,7 +1130,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__sandbox)
-            opts="-p -c -o -v -q -h --port --chats --latency --fault --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
+            opts="-p -c -o -v -q -h --port --chats --messages --latency --fault --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1141,6 +1141,10 @@ _wa__inbox() {
                     return 0
                     ;;
                 --chats)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --messages)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

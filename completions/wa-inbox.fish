@@ -324,6 +324,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -l demo -
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l chats -d 'Number of chats in the emulated inbox' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l messages -d 'Messages in every chat\'s history (default: 1-80 per chat), generated per page, so 100000 is cheap' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l latency -d 'Extra delay per request (e.g. 20ms)' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l fault -d 'Inject faults: comma list of fail=N:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -s p -l profile -d 'Profile(s) to use; repeat or comma-separate to merge several inboxes into one' -r

@@ -403,6 +403,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--port=[Port on 127.0.0.1 (0 picks a free one)]:PORT:_default' \
 '--chats=[Number of chats in the emulated inbox]:CHATS:_default' \
+'--messages=[Messages in every chat'\''s history (default\: 1-80 per chat), generated per page, so 100000 is cheap]:N:_default' \
 '--latency=[Extra delay per request (e.g. 20ms)]:DURATION:_default' \
 '--fault=[Inject faults\: comma list of fail=N\:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS]:SPEC:_default' \
 '*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
