@@ -325,7 +325,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand completions" -s h -l h
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l chats -d 'Number of chats in the emulated inbox' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l latency -d 'Extra delay per request (e.g. 20ms)' -r
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l fault -d 'Inject faults: comma list of fail=N:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l fault -d 'Inject faults: comma list of fail=N:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS, echo=ENCODING:PLACE' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -s p -l profile -d 'Profile(s) to use; repeat or comma-separate to merge several inboxes into one' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -s c -l config -d 'Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]' -r -F
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -s o -l output -d 'Output format' -r -f -a "table\t''

@@ -404,7 +404,7 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Port on 127.0.0.1 (0 picks a free one)]:PORT:_default' \
 '--chats=[Number of chats in the emulated inbox]:CHATS:_default' \
 '--latency=[Extra delay per request (e.g. 20ms)]:DURATION:_default' \
-'--fault=[Inject faults\: comma list of fail=N\:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS]:SPEC:_default' \
+'--fault=[Inject faults\: comma list of fail=N\:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS, echo=ENCODING\:PLACE]:SPEC:_default' \
 '*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
