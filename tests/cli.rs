@@ -8,6 +8,7 @@ mod fuzz;
 mod general;
 mod gowa;
 mod green_api;
+mod paging;
 mod registry;
 mod robustness;
 mod scripting;
