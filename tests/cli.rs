@@ -3,6 +3,7 @@
 
 mod util;
 
+mod completion;
 mod evolution;
 mod fuzz;
 mod general;
@@ -10,6 +11,7 @@ mod gowa;
 mod green_api;
 mod registry;
 mod robustness;
+mod sandbox_command;
 mod scripting;
 mod wa_gateway;
 mod waha;
