@@ -3,6 +3,7 @@
 
 mod util;
 
+mod completion;
 mod evolution;
 mod fuzz;
 mod general;
@@ -11,6 +12,7 @@ mod green_api;
 mod paging;
 mod registry;
 mod robustness;
+mod sandbox_command;
 mod scripting;
 mod wa_gateway;
 mod waha;
