@@ -33,8 +33,8 @@
 //!
 //! Adding a gateway: its folder under `provider/`, its emulator under
 //! `sandbox/`, and one line in the registry `gateways.rs`; the exact steps are
-//! in `provider/mod.rs`, and tests fail until the example config, the README
-//! and the completions name it. Adding an operation (messages, mark read):
+//! in `provider/mod.rs`, and tests fail until the example config and the
+//! README name it. Adding an operation (messages, mark read):
 //! also described in `provider/mod.rs`.
 
 pub mod chat;

@@ -236,7 +236,7 @@ fn resolve_profile(
 
 /// `$XDG_CONFIG_HOME/wa-inbox/config.toml`, else `~/.config/wa-inbox/config.toml`,
 /// else the platform's own config folder (macOS, Windows) if a file is there.
-fn default_path(env: &Env) -> Result<PathBuf, ConfigError> {
+pub fn default_path(env: &Env) -> Result<PathBuf, ConfigError> {
     let primary = match (&env.xdg_config_home, &env.home) {
         (Some(x), _) => x.join("wa-inbox/config.toml"),
         (None, Some(h)) => h.join(".config/wa-inbox/config.toml"),

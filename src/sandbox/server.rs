@@ -104,6 +104,7 @@ async fn serve(
         query: parse_query(&raw_query),
         headers,
         body,
+        paging: faults.paging,
     };
     let mut resp = if fail {
         let status = if faults.fail_status == 0 {
