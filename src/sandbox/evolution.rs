@@ -37,10 +37,11 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
             200,
             &json!({"instance": {"instanceName": instance, "state": "open"}}),
         ),
-        "findMessages" => {
-            json_body(req).map_or_else(|e| e, |b| super::evolution_messages::find_messages(&b, sh))
-        }
-        _ => json_body(req).map_or_else(|e| e, |b| find_chats(&b, sh)),
+        "findMessages" => json_body(req).map_or_else(
+            |e| e,
+            |b| super::evolution_messages::find_messages(req, &b, sh),
+        ),
+        _ => json_body(req).map_or_else(|e| e, |b| find_chats(req, &b, sh)),
     }
 }
 
@@ -100,13 +101,17 @@ fn json_body(req: &Req) -> Result<Value, Resp> {
         .map_err(|e| envelope(400, vec![format!("Unexpected token in JSON: {e}")]))
 }
 
-fn find_chats(body: &Value, sh: &Shared) -> Resp {
+fn find_chats(req: &Req, body: &Value, sh: &Shared) -> Resp {
     let where_ = &body["where"];
     let jid = where_["remoteJid"].as_str();
     let gte = bound(&where_["messageTimestamp"]["gte"]);
     let lte = bound(&where_["messageTimestamp"]["lte"]);
-    let take = body["take"].as_u64().map_or(usize::MAX, |n| n as usize);
-    let skip = body["skip"].as_u64().unwrap_or(0) as usize;
+    let take = body["take"]
+        .as_u64()
+        .map_or(usize::MAX, |n| req.paging.limit(n as usize));
+    let skip = req
+        .paging
+        .offset(body["skip"].as_u64().unwrap_or(0) as usize);
     let inbox = &sh.inbox;
     // One row per remoteJid with at least one stored message: the prefix [0, active).
     let listed = &inbox.chats[..inbox.active];

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use super::baileys;
 use super::history::{MessageKind as K, SandboxMessage};
-use super::http::Resp;
+use super::http::{Req, Resp};
 use super::inbox::SandboxChat;
 use super::state::Shared;
 
@@ -58,7 +58,7 @@ impl Filter<'_> {
     }
 }
 
-pub(super) fn find_messages(body: &Value, sh: &Shared) -> Resp {
+pub(super) fn find_messages(req: &Req, body: &Value, sh: &Shared) -> Resp {
     let w = &body["where"];
     let ts = &w["messageTimestamp"];
     let filter = Filter {
@@ -67,8 +67,12 @@ pub(super) fn find_messages(body: &Value, sh: &Shared) -> Resp {
         kind: w["messageType"].as_str(),
         range: date_seconds(&ts["gte"]).zip(date_seconds(&ts["lte"])),
     };
-    let page = body["page"].as_u64().unwrap_or(1).max(1) as usize;
-    let size = body["offset"].as_u64().unwrap_or(50).max(1) as usize;
+    // `repeat-pages` serves page 1 whatever is asked; `oversized-pages` ignores the page size.
+    let page = 1 + req
+        .paging
+        .offset(body["page"].as_u64().unwrap_or(1).max(1) as usize - 1);
+    let asked = body["offset"].as_u64().unwrap_or(50).max(1) as usize;
+    let size = req.paging.limit(asked);
     let inbox = &sh.inbox;
     let chats: Vec<&SandboxChat> = match w["key"]["remoteJid"].as_str() {
         Some(jid) => inbox.chats.iter().filter(|c| c.jid == jid).collect(),
@@ -93,6 +97,11 @@ pub(super) fn find_messages(body: &Value, sh: &Shared) -> Resp {
         matching.sort_by_key(|e| std::cmp::Reverse(e.0));
     }
     let total = matching.len();
+    let reported = if req.paging.growing_total {
+        total + page * asked
+    } else {
+        total
+    };
     let records: Vec<Value> = matching
         .into_iter()
         .skip(size * (page - 1))
@@ -101,7 +110,7 @@ pub(super) fn find_messages(body: &Value, sh: &Shared) -> Resp {
         .collect();
     Resp::json(
         200,
-        &json!({"messages": {"total": total, "pages": total.div_ceil(size), "currentPage": page,
+        &json!({"messages": {"total": reported, "pages": reported.div_ceil(asked), "currentPage": page,
             "records": records}}),
     )
 }

@@ -9,7 +9,7 @@
 use serde_json::{json, Map, Value};
 
 use super::creds;
-use super::gateway::{err, limit, ms};
+use super::gateway::{err, fresh_cursor, limit, ms};
 use super::history::{MessageKind as K, SandboxMessage};
 use super::http::{Req, Resp};
 use super::inbox::{Inbox, SandboxChat};
@@ -113,7 +113,7 @@ fn ulid(ms: i64, rand: u128) -> String {
 
 pub(super) fn messages(req: &Req, inbox: &Inbox, cid: &str) -> Resp {
     let limit = match limit(req) {
-        Ok(l) => l,
+        Ok(l) => req.paging.limit(l),
         Err(e) => return e,
     };
     let cursor = req.q("cursor").filter(|c| !c.is_empty());
@@ -127,7 +127,11 @@ pub(super) fn messages(req: &Req, inbox: &Inbox, cid: &str) -> Resp {
         return Resp::json(200, &json!({"data": []}));
     };
     let order = InsertOrder::new(c);
-    let start = cursor.map_or(0, |cur| order.after_cursor(cur));
+    // `repeat-pages`: the cursor is ignored and a fresh one handed out with the same rows.
+    let start = match cursor.filter(|_| !req.paging.repeat) {
+        None => 0,
+        Some(cur) => order.after_cursor(cur),
+    };
     let end = (start + limit).min(order.len());
     let mut data = Vec::with_capacity(end.saturating_sub(start));
     let mut last_id = None;
@@ -144,7 +148,12 @@ pub(super) fn messages(req: &Req, inbox: &Inbox, cid: &str) -> Resp {
     let full = data.len() == limit;
     o.insert("data".into(), Value::Array(data));
     if let (true, Some(id)) = (full, last_id) {
-        o.insert("nextCursor".into(), json!(id));
+        let next = if req.paging.repeat {
+            fresh_cursor(cursor)
+        } else {
+            id
+        };
+        o.insert("nextCursor".into(), json!(next));
     }
     Resp::json(200, &Value::Object(o))
 }

@@ -102,7 +102,12 @@ pub(super) fn messages(req: &Req, sh: &Shared, jid: &str) -> Resp {
             .collect()
     };
     let data = picked.into_iter().map(|k| message_json(c, k)).collect();
-    page(data, limit, offset, rows.len(), chat_json(c))
+    let total = if req.paging.growing_total {
+        rows.len() + offset + 2 * limit
+    } else {
+        rows.len()
+    };
+    page(data, limit, offset, total, chat_json(c))
 }
 
 fn page(data: Vec<Value>, limit: usize, offset: usize, total: usize, info: Value) -> Resp {

@@ -32,7 +32,7 @@ pub(super) fn chat_history(req: &Req, sh: &Shared) -> Resp {
     let count = match &body["count"] {
         Value::Null => 100,
         v => match v.as_i64() {
-            Some(n) if n >= 1 => n as usize,
+            Some(n) if n >= 1 => req.paging.limit(n as usize),
             Some(_) => return invalid("\"count\" must be greater than or equal to 1"),
             None => return invalid("\"count\" must be a number"),
         },

@@ -79,8 +79,8 @@ fn query(req: &Req, eng: Engine) -> Result<Query, Refused> {
     }
     let order = req.q("sortOrder").unwrap_or("desc");
     Ok(Query {
-        limit: limit.unwrap_or(10).max(0) as usize,
-        offset: offset.unwrap_or(0).max(0) as usize,
+        limit: req.paging.limit(limit.unwrap_or(10).max(0) as usize),
+        offset: req.paging.offset(offset.unwrap_or(0).max(0) as usize),
         asc: match eng {
             Engine::Webjs => false,
             Engine::Gows => order == "asc",
