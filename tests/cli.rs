@@ -9,6 +9,8 @@ mod fuzz;
 mod general;
 mod gowa;
 mod green_api;
+#[cfg(target_os = "linux")]
+mod hostile;
 mod paging;
 mod registry;
 mod robustness;
