@@ -11,6 +11,7 @@ mod gowa;
 mod green_api;
 #[cfg(target_os = "linux")]
 mod hostile;
+mod leaks;
 mod paging;
 mod registry;
 mod robustness;

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use super::echo::Echo;
+
 /// Failures the sandbox injects (never on `/_sandbox/…`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Faults {
@@ -15,6 +17,8 @@ pub struct Faults {
     pub wrong_type: bool,
     pub drop: bool,
     pub latency: Option<Duration>,
+    /// Answer with the request's credentials repeated (see `echo.rs`).
+    pub echo: Option<Echo>,
     pub paging: PagingFaults,
 }
 
@@ -52,7 +56,8 @@ impl PagingFaults {
 
 const VALID_FAULTS: &str =
     "fail=N[:STATUS], retry-after=SECONDS|HTTP-DATE, stall, truncate, html, xml, wrong-type, drop, latency=N(ms|s), \
-     repeat-pages, oversized-pages, growing-total, none";
+     repeat-pages, oversized-pages, growing-total, \
+     echo[=raw|upper|lower|form|base64|json|spaces|all[:text|json|html|location|www-authenticate]], none";
 
 impl Faults {
     /// Parses a comma list such as `fail=3:503,retry-after=2,latency=20ms`.
@@ -102,6 +107,7 @@ impl Faults {
                         f.retry_after = Some(v.to_string());
                     }
                 }
+                ("echo", v) => f.echo = Some(Echo::parse(v).ok_or_else(bad)?),
                 ("latency", Some(v)) => f.latency = Some(parse_duration(v).ok_or_else(bad)?),
                 _ => return Err(bad()),
             }
