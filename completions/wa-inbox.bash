@@ -308,7 +308,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__chats__subcmd__list)
-            opts="-p -c -o -v -q -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --exit-status --count --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
+            opts="-p -c -o -v -q -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --exit-status --count --cached --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,7 +402,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__chats__subcmd__overview)
-            opts="-p -c -o -v -q -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --exit-status --count --since --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
+            opts="-p -c -o -v -q -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --exit-status --count --cached --since --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -500,7 +500,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__chats__subcmd__unread)
-            opts="-p -c -o -v -q -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --exit-status --count --min --older-than --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
+            opts="-p -c -o -v -q -h --limit --all --offset --cursor --page-size --sort --order --archived --has-media --search --kind --exit-status --count --cached --min --older-than --new --remind-after --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,6 +547,10 @@ _wa__inbox() {
                     return 0
                     ;;
                 --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remind-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -118,6 +118,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l has-media -d 'Only chats with media'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l exit-status -d 'Exit 1 when no chat matched, 0 when some did (errors keep their codes)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l count -d 'Print only the number of matching chats (for `unread`, then a tab and the total unread messages)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l cached -d 'Answer from the overview that the last `chats overview` recorded, without a network call'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from list" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
@@ -164,6 +165,7 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l has-media -d 'Only chats with media'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l exit-status -d 'Exit 1 when no chat matched, 0 when some did (errors keep their codes)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l count -d 'Print only the number of matching chats (for `unread`, then a tab and the total unread messages)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l cached -d 'Answer from the overview that the last `chats overview` recorded, without a network call'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from overview" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
@@ -193,6 +195,7 @@ status\t''
 other\t''"
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l min -d 'Only chats with at least N unread messages' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l older-than -d 'Only chats whose last activity is older than DURATION (they have waited); most-waiting first' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l remind-after -d 'With --new: report a chat again when it still matches this long after it was last reported (e.g. 4h)' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -s p -l profile -d 'Profile(s) to use; repeat or comma-separate to merge several inboxes into one' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -s c -l config -d 'Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]' -r -F
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -211,6 +214,8 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l has-media -d 'Only chats with media'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l exit-status -d 'Exit 1 when no chat matched, 0 when some did (errors keep their codes)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l count -d 'Print only the number of matching chats (for `unread`, then a tab and the total unread messages)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l cached -d 'Answer from the overview that the last `chats overview` recorded, without a network call'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l new -d 'Only chats that are new since the last --new run of this view and profile (the first run prints all)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and __fish_seen_subcommand_from unread" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'

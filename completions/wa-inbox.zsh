@@ -112,6 +112,7 @@ id\:""))' \
 '--has-media[Only chats with media]' \
 '--exit-status[Exit 1 when no chat matched, 0 when some did (errors keep their codes)]' \
 '--count[Print only the number of matching chats (for \`unread\`, then a tab and the total unread messages)]' \
+'(--offset --cursor --page-size)--cached[Answer from the overview that the last \`chats overview\` recorded, without a network call]' \
 '--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
@@ -155,6 +156,7 @@ id\:""))' \
 '--has-media[Only chats with media]' \
 '--exit-status[Exit 1 when no chat matched, 0 when some did (errors keep their codes)]' \
 '--count[Print only the number of matching chats (for \`unread\`, then a tab and the total unread messages)]' \
+'(--offset --cursor --page-size)--cached[Answer from the overview that the last \`chats overview\` recorded, without a network call]' \
 '--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
@@ -184,6 +186,7 @@ id\:""))' \
 '*--kind=[Only chats of these kinds (comma-separated)]:KIND:(direct group channel broadcast status other)' \
 '--min=[Only chats with at least N unread messages]:N:_default' \
 '--older-than=[Only chats whose last activity is older than DURATION (they have waited); most-waiting first]:DURATION:_default' \
+'--remind-after=[With --new\: report a chat again when it still matches this long after it was last reported (e.g. 4h)]:DURATION:_default' \
 '*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
 '-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
@@ -199,6 +202,8 @@ id\:""))' \
 '--has-media[Only chats with media]' \
 '--exit-status[Exit 1 when no chat matched, 0 when some did (errors keep their codes)]' \
 '--count[Print only the number of matching chats (for \`unread\`, then a tab and the total unread messages)]' \
+'(--offset --cursor --page-size)--cached[Answer from the overview that the last \`chats overview\` recorded, without a network call]' \
+'(--count)--new[Only chats that are new since the last --new run of this view and profile (the first run prints all)]' \
 '--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
 '--no-header[Leave out the header row (table, CSV, TSV)]' \
 '--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \

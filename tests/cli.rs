@@ -3,6 +3,7 @@
 
 mod util;
 
+mod alerts;
 mod evolution;
 mod fuzz;
 mod general;
@@ -11,6 +12,7 @@ mod green_api;
 mod registry;
 mod robustness;
 mod scripting;
+mod store;
 mod wa_gateway;
 mod waha;
 mod wawp;
