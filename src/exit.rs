@@ -38,6 +38,12 @@ impl From<Exit> for ExitCode {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// A network failure outside any gateway call (the sandbox's port is taken).
+/// Exit 7, like a gateway that cannot be reached.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NetworkError(pub String);
+
 impl Exit {
     pub fn of_class(class: Class) -> Exit {
         match class {
@@ -67,6 +73,9 @@ pub fn from_error(err: &anyhow::Error) -> Exit {
         }
         if cause.is::<UsageError>() {
             return Exit::Usage;
+        }
+        if cause.is::<NetworkError>() {
+            return Exit::Network;
         }
     }
     Exit::Other

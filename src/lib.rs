@@ -29,13 +29,14 @@
 //! diag.rs          the only writer of stderr (warnings, -v log, the final error), redacted
 //! chat.rs          the uniform record; time.rs its timestamps
 //! secret.rs        secret sources and the redacting Secret (shared by config/ and provider/)
+//! redact.rs        the redactor: registered secrets hidden in every encoding, cuts that leak no part
 //! sanitize.rs      untrusted text made safe for a terminal or a spreadsheet (output, diag, provider)
 //! ```
 //!
 //! Adding a gateway: its folder under `provider/`, its emulator under
 //! `sandbox/`, and one line in the registry `gateways.rs`; the exact steps are
-//! in `provider/mod.rs`, and tests fail until the example config, the README
-//! and the completions name it. Adding an operation (messages, mark read):
+//! in `provider/mod.rs`, and tests fail until the example config and the
+//! README name it. Adding an operation (messages, mark read):
 //! also described in `provider/mod.rs`.
 
 pub mod chat;
@@ -49,6 +50,7 @@ pub mod gateways;
 mod layers;
 pub mod output;
 pub mod provider;
+pub mod redact;
 pub mod sandbox;
 pub mod sanitize;
 pub mod secret;

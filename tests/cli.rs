@@ -4,13 +4,17 @@
 mod util;
 
 mod alerts;
+mod completion;
 mod evolution;
 mod fuzz;
 mod general;
 mod gowa;
 mod green_api;
+mod leaks;
+mod paging;
 mod registry;
 mod robustness;
+mod sandbox_command;
 mod scripting;
 mod store;
 mod wa_gateway;
