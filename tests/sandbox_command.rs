@@ -6,13 +6,11 @@ use std::process::Stdio;
 
 use crate::util::{run_cmd, TestEnv};
 
-#[test]
-fn sandbox_stdout_is_a_working_config_with_a_default_profile() {
-    let env = TestEnv::new().no_calls_expected();
-    let saved = env.dir.path().join("s.toml");
+/// Starts `wa-inbox sandbox ARGS`; returns it and its first stderr line (the address).
+fn spawn(env: &TestEnv, args: &[&str], stdout: Stdio) -> (std::process::Child, String) {
     let mut child = env
-        .cmd(&["sandbox", "--port", "0"])
-        .stdout(std::fs::File::create(&saved).unwrap())
+        .cmd(&[&["sandbox"], args].concat())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -20,6 +18,15 @@ fn sandbox_stdout_is_a_working_config_with_a_default_profile() {
     BufReader::new(child.stderr.take().unwrap())
         .read_line(&mut line)
         .unwrap();
+    (child, line)
+}
+
+#[test]
+fn sandbox_stdout_is_a_working_config_with_a_default_profile() {
+    let env = TestEnv::new().no_calls_expected();
+    let saved = env.dir.path().join("s.toml");
+    let stdout = std::fs::File::create(&saved).unwrap();
+    let (mut child, line) = spawn(&env, &["--port", "0"], stdout.into());
     assert!(line.contains("listening on http://127.0.0.1:"), "{line}");
     let text = std::fs::read_to_string(&saved).unwrap();
     assert!(
@@ -86,16 +93,7 @@ fn sandbox_messages_flag_sets_every_history_length() {
     let run = env.run(&["sandbox", "--port", "0", "--messages", "0"]);
     run.expect(2);
     assert!(run.stderr.contains("--messages"), "{}", run.stderr);
-    let mut child = env
-        .cmd(&["sandbox", "--port", "0", "--messages", "30"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut child, line) = spawn(&env, &["--port", "0", "--messages", "30"], Stdio::null());
     let addr = line
         .split("http://")
         .nth(1)
