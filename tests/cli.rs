@@ -3,6 +3,7 @@
 
 mod util;
 
+mod answers;
 mod completion;
 mod evolution;
 mod fuzz;

@@ -42,8 +42,9 @@ pub struct Outcome {
     pub shown: usize,
     pub resume: Option<Resume>,
     pub top_n_cut: bool,
-    /// Matching chats left out by --limit after a sort done here.
-    pub cut_after_sort: usize,
+    /// Matching chats known to be left out by --limit: after a sort done here,
+    /// or in the rest of a one-call listing.
+    pub left_out: usize,
 }
 
 impl Plan {
@@ -118,10 +119,13 @@ impl Plan {
             kinds: args.kinds.clone(),
             ..Default::default()
         };
-        match (args.archived, caps.filter_archived) {
-            (Some(a), true) => query.archived = Some(a),
-            (a, _) => filters.archived = a,
+        // Applied here too where the gateway filters: an older server may ignore
+        // the parameter (GOWA before v8.3.3), and the filter fails loudly when a
+        // chat does not say whether it is archived.
+        if caps.filter_archived {
+            query.archived = args.archived;
         }
+        filters.archived = args.archived;
         match (&args.search, caps.filter_search) {
             (Some(s), true) => query.search = Some(s.clone()),
             (s, _) => filters.search = s.as_ref().map(|s| s.to_lowercase()),
@@ -190,7 +194,8 @@ impl Plan {
             let page_len = page.len();
             let mut kept = Vec::new();
             let mut used = 0;
-            for chat in page {
+            let mut rest = page.into_iter();
+            for chat in rest.by_ref() {
                 used += 1;
                 if self.filters.keeps(&chat, self.caps.gateway)? {
                     kept.push(chat);
@@ -219,7 +224,14 @@ impl Plan {
             }
             if self.limit.is_some_and(|l| outcome.shown >= l) {
                 outcome.resume = pager.resume(used);
-                outcome.top_n_cut = self.caps.paging == Paging::Single && used == page_len;
+                if self.caps.paging == Paging::Single {
+                    outcome.top_n_cut = used == page_len;
+                    // The whole listing is this one page: count what else matched.
+                    for chat in rest {
+                        outcome.left_out +=
+                            usize::from(self.filters.keeps(&chat, self.caps.gateway)?);
+                    }
+                }
                 break;
             }
         }
@@ -231,7 +243,7 @@ impl Plan {
         if let Some((key, order)) = self.client_sort {
             sort_chats(&mut buffered, key, order);
             if let Some(l) = self.limit {
-                outcome.cut_after_sort = buffered.len().saturating_sub(l);
+                outcome.left_out = buffered.len().saturating_sub(l);
                 buffered.truncate(l);
             }
             provider.enrich(&self.query, &mut buffered).await?;
