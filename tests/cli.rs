@@ -3,6 +3,7 @@
 
 mod util;
 
+mod alerts;
 mod answers;
 mod completion;
 mod evolution;
@@ -18,6 +19,7 @@ mod registry;
 mod robustness;
 mod sandbox_command;
 mod scripting;
+mod store;
 mod wa_gateway;
 mod waha;
 mod wawp;

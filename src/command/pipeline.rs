@@ -15,7 +15,6 @@ use crate::provider::{
     AnyProvider, Capabilities, Order, PageAt, Paging, ProviderError, Query, SortKey, UnreadSupport,
     View,
 };
-use crate::time::Timestamp;
 
 /// What to use where `chats unread` cannot work (one place to update when a
 /// better command exists).
@@ -45,6 +44,13 @@ pub struct Outcome {
     /// Matching chats known to be left out by --limit: after a sort done here,
     /// or in the rest of a one-call listing.
     pub left_out: usize,
+}
+
+impl Outcome {
+    /// Every chat was shown: nothing left for a next page, a --limit or a top N.
+    pub fn complete(&self) -> bool {
+        self.resume.is_none() && !self.top_n_cut && self.left_out == 0
+    }
 }
 
 impl Plan {
@@ -115,29 +121,16 @@ impl Plan {
             sort: None,
             since: args.since.unwrap_or(defaults::SINCE),
         };
-        let mut filters = ClientFilters {
-            kinds: args.kinds.clone(),
-            ..Default::default()
-        };
+        let mut filters = ClientFilters::for_selection(args);
         // Applied here too where the gateway filters: an older server may ignore
         // the parameter (GOWA before v8.3.3), and the filter fails loudly when a
         // chat does not say whether it is archived.
         if caps.filter_archived {
-            query.archived = args.archived;
+            query.archived = filters.archived;
         }
-        filters.archived = args.archived;
-        match (&args.search, caps.filter_search) {
-            (Some(s), true) => query.search = Some(s.clone()),
-            (s, _) => filters.search = s.as_ref().map(|s| s.to_lowercase()),
-        }
-        if view == View::Unread {
-            filters.min_unread = Some(args.min_unread.unwrap_or(defaults::MIN_UNREAD).max(1));
-            // A window longer than the epoch matches nothing rather than switching the filter off.
-            filters.waited_since = args.older_than.map(|d| {
-                let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
-                Timestamp::from_secs(Timestamp::now().secs().saturating_sub(secs))
-                    .unwrap_or(Timestamp::EPOCH)
-            });
+        if caps.filter_search {
+            query.search = args.search.clone();
+            filters.search = None;
         }
         let wanted = args.wanted_order();
         let mut client_sort = None;
