@@ -1,7 +1,7 @@
 //! Builds one history entry (`SandboxMessage`) from its template slot and its seeded hash:
 //! sender, texts, media metadata, reply/edit/delete/reaction links and delivery status.
 
-use super::history::{self as hist, participant, MessageKind as K, SandboxMessage, Slot, Slot::*};
+use super::history::{self as hist, MessageKind as K, SandboxMessage, Slot, Slot::*};
 use super::inbox::{SandboxChat, ME_JID};
 use super::texts;
 
@@ -151,4 +151,20 @@ pub(super) fn build(chat: &SandboxChat, k: usize, slot: Slot) -> SandboxMessage 
 /// The new text of the edited entry `k` (shared by the entry and its `Edit`).
 fn edit_text(chat: &SandboxChat, k: usize) -> String {
     pick(&texts::EDITS, chat.hash(k, 4)).to_string()
+}
+
+/// The sender of an incoming entry in a group: a phone JID or (for some) only a `@lid`.
+pub(super) fn participant(pick: u64) -> (String, &'static str) {
+    let p = (pick % texts::PUSH_NAMES.len() as u64) as usize;
+    let jid = if p < 7 {
+        format!("62812{:07}@s.whatsapp.net", 3_100_000 + p * 7_919)
+    } else {
+        format!("{}@lid", 205_227_043_110_950 + p as u64)
+    };
+    (jid, texts::PUSH_NAMES[p])
+}
+
+/// Whether this chat's entries can be from this account.
+pub(super) fn can_be_mine(chat: &SandboxChat) -> bool {
+    chat.index != 3 && chat.index != 7 && chat.server != "newsletter"
 }

@@ -147,12 +147,7 @@ pub(super) fn record(c: &SandboxChat, m: &SandboxMessage) -> Value {
     let context = m
         .reply_to
         .as_ref()
-        .and_then(|_| {
-            (1..super::history::BLOCK).find_map(|d| {
-                c.message(m.index + d)
-                    .filter(|q| m.reply_to.as_deref() == Some(q.id.as_str()))
-            })
-        })
+        .and_then(|_| c.linked(m))
         .map(|q| baileys::context_info(&q, &q.sender));
     let (kind, mut content) = baileys::content(m, None, true);
     if kind == "reactionMessage" {

@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use super::green::visible;
 use super::history::{MessageKind as K, SandboxMessage};
 use super::http::{Req, Resp};
-use super::inbox::{SandboxChat, ME_JID};
+use super::inbox::SandboxChat;
 use super::state::Shared;
 
 /// The entries Green's journals and history carry.
@@ -85,7 +85,9 @@ pub(super) fn entry(c: &SandboxChat, m: &SandboxMessage, history: bool) -> Value
         );
         put("senderContactName", json!(""));
     }
-    let quoted = |target: &str| json!({"stanzaId": target, "participant": green_id(if m.from_me { &c.jid } else { ME_JID })});
+    // The quoted (or reacted-to) message's author.
+    let author = c.linked(m).map(|q| green_id(&q.sender)).unwrap_or_default();
+    let quoted = |target: &str| json!({"stanzaId": target, "participant": author});
     let type_message = match (m.kind, &m.reply_to) {
         (K::Reaction, _) => {
             let mut e = quoted(m.target.as_deref().unwrap_or(""));

@@ -17,6 +17,7 @@ mod green_history;
 mod history;
 mod http;
 pub mod inbox;
+mod message;
 mod profiles;
 mod rows;
 mod seed;

@@ -67,6 +67,17 @@ async fn green_chat_history_is_the_last_n_only_and_rate_limited() {
                 "{e}"
             );
         }
+        if let Some(q) = c.linked(m) {
+            let author = e["quotedMessage"]["participant"]
+                .as_str()
+                .or(e["extendedTextMessage"]["participant"].as_str());
+            let want = q.sender.replace("@s.whatsapp.net", "@c.us");
+            assert_eq!(
+                author,
+                Some(want.as_str()),
+                "the quoted message's author: {e}"
+            );
+        }
     }
     let types: Vec<&str> = all
         .as_array()

@@ -137,10 +137,7 @@ pub(super) fn list(
         let Some(m) = c.message(k).filter(|m| m.listed_by("waha")) else {
             continue;
         };
-        let quoted = m
-            .reply_to
-            .as_ref()
-            .and_then(|_| c.message(k + reply_gap(c, &m)));
+        let quoted = m.reply_to.as_ref().and_then(|_| c.linked(&m));
         let mut v = wa_message(c, &m, eng, quoted.as_ref());
         if q.download && m.media.is_some() && !m.deleted {
             sh.media_downloads.fetch_add(1, Ordering::Relaxed);
@@ -171,13 +168,6 @@ fn filtered<'a>(
         .skip(q.offset)
         .take(q.limit)
         .collect()
-}
-
-/// How far back the quoted message of a reply is.
-fn reply_gap(c: &SandboxChat, m: &SandboxMessage) -> usize {
-    (1..super::history::BLOCK)
-        .find(|d| m.reply_to.as_deref() == Some(c.message_id(m.index + d).as_str()))
-        .unwrap_or(0)
 }
 
 /// `media` of a downloaded file, as WAHA serves it from its file store.
