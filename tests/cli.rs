@@ -4,15 +4,18 @@
 mod util;
 
 mod completion;
+mod environment;
 mod evolution;
 mod fuzz;
 mod general;
 mod gowa;
 mod green_api;
+mod network_errors;
 mod registry;
 mod robustness;
 mod sandbox_command;
 mod scripting;
+mod tls;
 mod wa_gateway;
 mod waha;
 mod wawp;

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::util::TestEnv;
+use crate::util::{TestEnv, ALL_KINDS};
 use wa_inbox::sandbox::{creds, SandboxChat, SandboxOptions};
 
 fn env() -> TestEnv {
@@ -126,7 +126,9 @@ fn gateway_overview_fills_last_message_per_shown_chat() {
 #[test]
 fn gateway_unread_keeps_chats_with_unread_and_shows_previews() {
     let env = env();
-    let run = env.run(&["chats", "unread", "--all", "-o", "ndjson"]);
+    let run = env.run(&[
+        "chats", "unread", "--kind", ALL_KINDS, "--all", "-o", "ndjson",
+    ]);
     run.expect(0);
     let rows = run.ndjson();
     let expected: HashSet<String> = listed(&env)
