@@ -257,7 +257,7 @@ pub struct SandboxArgs {
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
     pub latency: Option<Duration>,
 
-    /// Inject faults: comma list of fail=N:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS
+    /// Inject faults: comma list of fail=N:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS, echo=ENCODING:PLACE
     #[arg(long, value_name = "SPEC")]
     pub fault: Option<String>,
 }

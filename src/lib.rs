@@ -27,6 +27,7 @@
 //! diag.rs          the only writer of stderr (warnings, -v log, the final error), redacted
 //! chat.rs          the uniform record; time.rs its timestamps
 //! secret.rs        secret sources and the redacting Secret (shared by config/ and provider/)
+//! redact.rs        the redactor: registered secrets hidden in every encoding, cuts that leak no part
 //! sanitize.rs      untrusted text made safe for a terminal or a spreadsheet (output, diag, provider)
 //! ```
 //!
@@ -47,6 +48,7 @@ pub mod gateways;
 mod layers;
 pub mod output;
 pub mod provider;
+pub mod redact;
 pub mod sandbox;
 pub mod sanitize;
 pub mod secret;

@@ -10,7 +10,7 @@ use crate::config::defaults;
 use crate::exit::UsageError;
 use crate::output::progress::Progress;
 use crate::output::Sink;
-use crate::provider::paging::{Pager, Resume};
+use crate::provider::paging::{Chats, Pager, Resume};
 use crate::provider::{
     AnyProvider, Capabilities, Order, PageAt, Paging, ProviderError, Query, SortKey, UnreadSupport,
     View,
@@ -162,13 +162,8 @@ impl Plan {
         outcome: &mut Outcome,
         progress: &Progress,
     ) -> anyhow::Result<()> {
-        let mut pager = Pager::new(
-            provider,
-            &self.query,
-            self.start.clone(),
-            self.page_size,
-            concurrency,
-        );
+        let source = Chats::new(provider, &self.query);
+        let mut pager = Pager::new(&source, self.start.clone(), self.page_size, concurrency);
         let mut buffered: Vec<Chat> = Vec::new();
         let mut seen_unread_known = false;
         let mut seen_any = false;

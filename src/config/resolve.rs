@@ -201,6 +201,7 @@ fn resolve_profile(
     base_dir: &Path,
 ) -> Result<ResolvedProfile, ProviderError> {
     let c = &profile.common;
+    crate::redact::register_url_userinfo(&profile.provider.base_url());
     let mut secrets = Vec::new();
     for (key, source) in profile.provider.secrets() {
         let secret = source
@@ -208,7 +209,7 @@ fn resolve_profile(
             .map_err(|m| ProviderError::Config {
                 message: format!("profile `{}`: {m}", profile.name),
             })?;
-        crate::diag::register_secret(secret.expose());
+        crate::redact::register_secret(secret.expose());
         secrets.push((key, secret));
     }
     let env = BuildEnv {

@@ -2,6 +2,7 @@
 //! demonstrated) against each vendor's real wire contract, quirks and failures, without a phone.
 
 pub mod creds;
+mod echo;
 mod evolution;
 mod faults;
 mod gateway;
@@ -27,6 +28,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::gateways::gateways;
+pub use echo::Echo;
 pub use faults::Faults;
 pub use inbox::{demo_inbox, demo_inbox_at, SandboxChat, SandboxMessage};
 

@@ -9,10 +9,8 @@ use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 
 use super::{ErrorBody, Http};
-use crate::diag;
 use crate::provider::retry::{is_refused_or_reset, parse_retry_after};
 use crate::provider::{Class, ProviderError};
-use crate::sanitize;
 
 pub(super) struct Failure {
     pub error: ProviderError,
@@ -85,7 +83,7 @@ impl Http {
                 gateway: self.gateway,
                 endpoint: endpoint.to_owned(),
                 status: code,
-                location: diag::redact(location),
+                location: crate::redact::redact(location),
             });
         }
         let content_type = headers
@@ -104,13 +102,12 @@ impl Http {
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
             .and_then(parse_retry_after);
-        let mut message = diag::redact(&parsed.message);
+        let mut message = crate::redact::redact(&parsed.message);
         if message.is_empty() {
             message = status.canonical_reason().unwrap_or("no message").to_owned();
         }
         if let Some(extra) = self.describe.and_then(|d| d(&parsed)) {
-            let extra = sanitize::truncate_chars(&sanitize::one_line(&extra), 100);
-            message = format!("{message} ({})", diag::redact(&extra));
+            message = format!("{message} ({})", crate::redact::line(&extra, 100));
         }
         let error = ProviderError::Status {
             gateway: self.gateway,
@@ -133,7 +130,7 @@ impl Http {
         let retriable = !timed_out && is_refused_or_reset(&e);
         let host = host_of(&e);
         let cut = e.is_body() || e.is_decode();
-        let chain = diag::redact(&error_chain(&e.without_url()));
+        let chain = crate::redact::redact(&error_chain(&e.without_url()));
         let error = if timed_out {
             ProviderError::Timeout {
                 gateway: self.gateway,
@@ -168,7 +165,7 @@ fn host_of(e: &reqwest::Error) -> String {
         return "the gateway".to_owned();
     };
     let host = url.host_str().unwrap_or("?");
-    diag::redact(&match url.port() {
+    crate::redact::redact(&match url.port() {
         Some(p) => format!("{host}:{p}"),
         None => host.to_owned(),
     })
