@@ -21,6 +21,17 @@ fn demo_overview_shows_a_table() {
     );
 }
 
+// See: issue 9 item 18 — the demo defaulted to a gateway that cannot count unread messages.
+#[test]
+fn demo_default_gateway_counts_unread_messages() {
+    let env = TestEnv::new().no_calls_expected();
+    let run = env.run(&["--demo", "chats", "unread", "--limit", "3", "-o", "ndjson"]);
+    run.expect(0);
+    let rows = run.ndjson();
+    assert_eq!(rows.len(), 3, "{}", run.stdout);
+    assert!(rows.iter().all(|r| r["unread_count"].as_u64() > Some(0)));
+}
+
 #[test]
 fn missing_config_is_exit_3_and_mentions_demo() {
     let env = TestEnv::new().no_calls_expected();

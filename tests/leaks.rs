@@ -141,3 +141,45 @@ fn profiles_check_leaks_no_secret_from_an_echoing_gateway() {
         assert_no_hostile_secret(&run, spec);
     }
 }
+
+// See: issue 9 item 9 — `profiles list` printed `http://admin:pw@host`.
+#[test]
+fn profiles_list_hides_a_password_in_base_url() {
+    let env = TestEnv::new().no_calls_expected();
+    env.write_config(
+        "[profiles.a]\nprovider = \"gowa\"\nbase_url = \"http://admin:pw-in-url-9@127.0.0.1:9\"\n",
+    );
+    for format in ["table", "json", "csv"] {
+        let run = env.run(&["profiles", "list", "-o", format]);
+        run.expect(0);
+        assert!(
+            !run.stdout.contains("pw-in-url-9") && run.stdout.contains("http://***@127.0.0.1:9"),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
+// See: issue 9 item 8 — `password = "admin"` on profile `admin` printed
+// "profile `***`"; a secret that short is hidden only where it sits, and
+// `profiles check` warns about it.
+#[test]
+fn short_secret_does_not_wreck_messages_and_profiles_check_warns() {
+    let env = TestEnv::new();
+    let url = env.sandbox.url("gowa");
+    env.write_config(&format!(
+        "[profiles.admin]\nprovider = \"gowa\"\nbase_url = \"{url}\"\nusername = \"admin\"\npassword = \"admin\"\n"
+    ));
+    let run = env.run(&["profiles", "check", "-o", "json"]);
+    run.expect(4);
+    assert_eq!(run.json()[0]["name"], "admin", "{}", run.stdout);
+    assert!(
+        run.stderr.contains("`password` is only 5 characters long"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["-v", "chats", "list"]);
+    run.expect(4);
+    assert!(run.stderr.contains("profile `admin`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("***"), "{}", run.stderr);
+}

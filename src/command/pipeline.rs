@@ -17,6 +17,11 @@ use crate::provider::{
 };
 use crate::time::Timestamp;
 
+/// What to use where `chats unread` cannot work (one place to update when a
+/// better command exists).
+pub const UNREAD_INSTEAD: &str = "use `chats overview` instead: newest activity first, with each \
+     chat's last message and whether you sent it";
+
 /// Rows enriched and written together, per concurrent call slot.
 const ENRICH_BATCH_PER_SLOT: usize = 4;
 
@@ -49,7 +54,7 @@ impl Plan {
         if view == View::Unread {
             if let UnreadSupport::No(msg) = caps.unread {
                 return Err(ProviderError::unsupported(format!(
-                    "{msg}, so `chats unread` cannot work on this profile"
+                    "{msg}, so `chats unread` cannot work on this profile; {UNREAD_INSTEAD}"
                 ))
                 .into());
             }
@@ -220,7 +225,7 @@ impl Plan {
         }
         if let (UnreadSupport::FromData(msg), View::Unread) = (self.caps.unread, self.query.view) {
             if seen_any && !seen_unread_known {
-                return Err(ProviderError::unsupported(msg).into());
+                return Err(ProviderError::unsupported(format!("{msg}; {UNREAD_INSTEAD}")).into());
             }
         }
         if let Some((key, order)) = self.client_sort {

@@ -127,10 +127,15 @@ pub fn stdout() -> Out {
 pub fn open<W: Write + 'static>(opts: &Options, term: Term, out: W) -> Box<dyn Sink> {
     match opts.format {
         Format::Table => Box::new(table::TableSink::new(opts.clone(), term, out)),
-        Format::Json => Box::new(json::JsonSink::new(
+        Format::Json if term.stdout_tty => Box::new(json::JsonSink::new(
             opts.fields.clone(),
-            term.stdout_tty,
-            out,
+            true,
+            json::TerminalSafe::new(out),
+        )),
+        Format::Json => Box::new(json::JsonSink::new(opts.fields.clone(), false, out)),
+        Format::Ndjson if term.stdout_tty => Box::new(json::NdjsonSink::new(
+            opts.fields.clone(),
+            json::TerminalSafe::new(out),
         )),
         Format::Ndjson => Box::new(json::NdjsonSink::new(opts.fields.clone(), out)),
         Format::Csv => Box::new(csv::CsvSink::new(opts, b',', out)),

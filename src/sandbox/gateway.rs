@@ -134,7 +134,9 @@ fn chat_json(c: &SandboxChat) -> Value {
     if let Some(t) = c.last_activity {
         o.insert("lastMessageAt".into(), json!(ms(t)));
     }
-    o.insert("unreadCount".into(), json!(c.unread));
+    // Like the real gateway (PROVIDERS.md §5): every inbound message resets the
+    // counter and nothing increments it, so it is 0 whatever is unread.
+    o.insert("unreadCount".into(), json!(0));
     o.insert("archived".into(), json!(c.archived));
     o.insert("pinned".into(), json!(c.pinned));
     if let Some(m) = c.muted_until {
