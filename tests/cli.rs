@@ -10,6 +10,8 @@ mod fuzz;
 mod general;
 mod gowa;
 mod green_api;
+#[cfg(target_os = "linux")]
+mod hostile;
 mod leaks;
 mod network_errors;
 mod paging;

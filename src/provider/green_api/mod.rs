@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 
 use super::body::ErrorBody;
+use super::bounded::{List, MAX_ENTRIES};
 use super::http::{Http, Req};
 use super::{
     default_class, BuildEnv, Capabilities, Class, Operations, Order, Page, PageAt, Paging,
@@ -102,11 +103,13 @@ impl GreenApi {
         )
     }
 
-    /// GET `method`, at most once per `MIN_INTERVAL` per method, with hints on errors.
+    /// GET `method`, at most once per `MIN_INTERVAL` per method, with hints on
+    /// errors; a list in the answer holds at most `cap` entries.
     async fn call<T: serde::de::DeserializeOwned>(
         &self,
         method: &'static str,
         query: &[(&str, String)],
+        cap: usize,
     ) -> Result<T, ProviderError> {
         let wait = self
             .lock()
@@ -124,7 +127,7 @@ impl GreenApi {
         for (k, v) in query {
             req = req.query(k, v);
         }
-        let result = self.http.json(req).await;
+        let result = self.http.json_page(req, cap).await;
         // Paced from the end of the call, so two requests never arrive within a second.
         self.lock().insert(method, Instant::now());
         result.map_err(hint)
@@ -141,9 +144,11 @@ impl GreenApi {
     ) -> Result<HashMap<String, LastMessage>, ProviderError> {
         let minutes = since.as_secs().div_ceil(60).max(1).to_string();
         let q = [("minutes", minutes)];
-        let incoming: Vec<wire::Entry> = self.call("lastIncomingMessages", &q).await?;
-        let outgoing: Vec<wire::Entry> = self.call("lastOutgoingMessages", &q).await?;
-        Ok(newest_per_chat(incoming.into_iter().chain(outgoing)))
+        let incoming: List<wire::Entry> =
+            self.call("lastIncomingMessages", &q, MAX_ENTRIES).await?;
+        let outgoing: List<wire::Entry> =
+            self.call("lastOutgoingMessages", &q, MAX_ENTRIES).await?;
+        Ok(newest_per_chat(incoming.0.into_iter().chain(outgoing.0)))
     }
 }
 
@@ -209,7 +214,9 @@ impl Provider for GreenApi {
     async fn page(&self, q: &Query, _at: PageAt, size: Option<u32>) -> Result<Page, ProviderError> {
         let query: Vec<(&str, String)> =
             size.map(|n| ("count", n.to_string())).into_iter().collect();
-        let list: Vec<wire::Chat> = self.call("getChats", &query).await?;
+        let cap = size.map_or(MAX_ENTRIES, |n| n as usize);
+        let list: List<wire::Chat> = self.call("getChats", &query, cap).await?;
+        let list = list.0;
         if list.is_empty() {
             crate::diag::trace(
                 "Green API returned no chats; its docs list an empty getChats as a fault \
@@ -237,7 +244,7 @@ impl Provider for GreenApi {
     }
 
     async fn check(&self) -> Result<String, ProviderError> {
-        let state: wire::State = self.call("getStateInstance", &[]).await?;
+        let state: wire::State = self.call("getStateInstance", &[], MAX_ENTRIES).await?;
         Ok(match state.state_instance {
             Some(s) => format!("Green API answered: instance {s}"),
             None => "Green API answered".to_owned(),
