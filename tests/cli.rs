@@ -3,6 +3,7 @@
 
 mod util;
 
+mod alerts;
 mod completion;
 mod environment;
 mod evolution;
@@ -19,6 +20,7 @@ mod registry;
 mod robustness;
 mod sandbox_command;
 mod scripting;
+mod store;
 mod tls;
 mod wa_gateway;
 mod waha;
