@@ -26,3 +26,4 @@ mod tls;
 mod wa_gateway;
 mod waha;
 mod wawp;
+mod widths;
