@@ -21,4 +21,5 @@ mod scripting;
 mod store;
 mod wa_gateway;
 mod waha;
+mod waiting;
 mod wawp;
