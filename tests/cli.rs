@@ -27,3 +27,4 @@ mod wa_gateway;
 mod waha;
 mod waiting;
 mod wawp;
+mod widths;
