@@ -29,9 +29,11 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
         Layout::Overview
     };
     let opts = ctx.output_options(layout, profiles.len() > 1)?;
-    // A progress line would garble rows streamed to the same terminal.
+    // A progress line would garble rows streamed to the same terminal, and
+    // with stdout piped (`| jq`) the reader prints between its redraws.
     let streaming_to_tty = s.term.stdout_tty && s.format != output::Format::Table && !args.count;
-    let progress = Progress::new(s.term.stderr_tty && !s.quiet && !streaming_to_tty);
+    let t = s.term;
+    let progress = Progress::new(t.stderr_tty && !t.stdout_pipe && !s.quiet && !streaming_to_tty);
     let mut count = Count::default();
     let mut out = (!args.count).then(|| output::open(&opts, s.term, output::stdout()));
     let sink: &mut dyn Sink = match &mut out {
