@@ -15,8 +15,10 @@ mod green_api;
 #[cfg(target_os = "linux")]
 mod hostile;
 mod leaks;
+mod man;
 mod network_errors;
 mod paging;
+mod progress;
 mod registry;
 mod robustness;
 mod sandbox_command;
@@ -25,5 +27,6 @@ mod store;
 mod tls;
 mod wa_gateway;
 mod waha;
+mod waiting;
 mod wawp;
 mod widths;
