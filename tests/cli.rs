@@ -28,5 +28,6 @@ mod store;
 mod tls;
 mod wa_gateway;
 mod waha;
+mod waiting;
 mod wawp;
 mod widths;

@@ -1,4 +1,4 @@
-//! `chats list | overview | unread`, for one profile (streamed page by page)
+//! `chats list | overview | unread | waiting`, for one profile (streamed page by page)
 //! or several merged into one inbox (collected concurrently, then sorted);
 //! `--cached` answers from the store (`cached.rs`), `--new` through the alert
 //! memory (`alerts.rs`). stdout carries only records (or the `--count` line);
@@ -105,7 +105,7 @@ async fn single(
     sink: &mut dyn Sink,
     progress: &Progress,
 ) -> Result<Done, Failed> {
-    let what = describe(args.view, profile);
+    let what = describe(args, profile);
     let mut outcome = Outcome::default();
     let mut tee = Tee {
         inner: sink,
@@ -149,7 +149,7 @@ async fn merged(
     progress: &Progress,
 ) -> Result<Done, Failed> {
     let runs = collect_all(resolved, args, progress).await;
-    let (ok, exit) = settle(args.view, profiles, runs)?;
+    let (ok, exit) = settle(args, profiles, runs)?;
     let mut all = Vec::new();
     // Profiles with more chats than they listed (how many is unknown), and the
     // matching chats the others are known to have left out.
