@@ -184,7 +184,8 @@ fn gateway_offset_is_refused() {
 #[test]
 fn gateway_profile_check_lists_one_chat() {
     let env = env();
-    let run = env.run(&["profiles", "check", "whatsapp-gateway"]);
+    // JSON: the table cuts DETAIL to the width (120 when not a terminal).
+    let run = env.run(&["profiles", "check", "whatsapp-gateway", "-o", "json"]);
     run.expect(0);
     assert!(run.stdout.contains("has chats"), "{}", run.stdout);
     assert_eq!(env.journal()[0].query, "limit=1");
