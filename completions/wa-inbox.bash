@@ -28,6 +28,9 @@ _wa__inbox() {
             wa__inbox,man)
                 cmd="wa__inbox__subcmd__man"
                 ;;
+            wa__inbox,messages)
+                cmd="wa__inbox__subcmd__messages"
+                ;;
             wa__inbox,profiles)
                 cmd="wa__inbox__subcmd__profiles"
                 ;;
@@ -73,6 +76,9 @@ _wa__inbox() {
             wa__inbox__subcmd__help,man)
                 cmd="wa__inbox__subcmd__help__subcmd__man"
                 ;;
+            wa__inbox__subcmd__help,messages)
+                cmd="wa__inbox__subcmd__help__subcmd__messages"
+                ;;
             wa__inbox__subcmd__help,profiles)
                 cmd="wa__inbox__subcmd__help__subcmd__profiles"
                 ;;
@@ -91,11 +97,26 @@ _wa__inbox() {
             wa__inbox__subcmd__help__subcmd__chats,unread)
                 cmd="wa__inbox__subcmd__help__subcmd__chats__subcmd__unread"
                 ;;
+            wa__inbox__subcmd__help__subcmd__messages,list)
+                cmd="wa__inbox__subcmd__help__subcmd__messages__subcmd__list"
+                ;;
             wa__inbox__subcmd__help__subcmd__profiles,check)
                 cmd="wa__inbox__subcmd__help__subcmd__profiles__subcmd__check"
                 ;;
             wa__inbox__subcmd__help__subcmd__profiles,list)
                 cmd="wa__inbox__subcmd__help__subcmd__profiles__subcmd__list"
+                ;;
+            wa__inbox__subcmd__messages,help)
+                cmd="wa__inbox__subcmd__messages__subcmd__help"
+                ;;
+            wa__inbox__subcmd__messages,list)
+                cmd="wa__inbox__subcmd__messages__subcmd__list"
+                ;;
+            wa__inbox__subcmd__messages__subcmd__help,help)
+                cmd="wa__inbox__subcmd__messages__subcmd__help__subcmd__help"
+                ;;
+            wa__inbox__subcmd__messages__subcmd__help,list)
+                cmd="wa__inbox__subcmd__messages__subcmd__help__subcmd__list"
                 ;;
             wa__inbox__subcmd__profiles,check)
                 cmd="wa__inbox__subcmd__profiles__subcmd__check"
@@ -122,7 +143,7 @@ _wa__inbox() {
 
     case "${cmd}" in
         wa__inbox)
-            opts="-p -c -o -v -q -h -V --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help --version chats profiles completions sandbox schema man help"
+            opts="-p -c -o -v -q -h -V --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help --version chats profiles completions sandbox messages schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -660,7 +681,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__help)
-            opts="chats profiles completions sandbox schema man help"
+            opts="chats profiles completions sandbox messages schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,6 +792,34 @@ _wa__inbox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        wa__subcmd__inbox__subcmd__help__subcmd__messages)
+            opts="list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wa__subcmd__inbox__subcmd__help__subcmd__messages__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         wa__subcmd__inbox__subcmd__help__subcmd__profiles)
             opts="list check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -848,6 +897,188 @@ _wa__inbox() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wa__subcmd__inbox__subcmd__messages)
+            opts="-p -c -o -v -q -h --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wa__subcmd__inbox__subcmd__messages__subcmd__help)
+            opts="list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wa__subcmd__inbox__subcmd__messages__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wa__subcmd__inbox__subcmd__messages__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wa__subcmd__inbox__subcmd__messages__subcmd__list)
+            opts="-p -c -o -v -q -h --limit --all --before --since --order --incoming --outgoing --kind --search --exit-status --count --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order)
+                    COMPREPLY=($(compgen -W "asc desc" -- "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "text image video audio voice document sticker location contact poll reaction call system other" -- "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1204,7 +1435,7 @@ _wa__inbox() {
             return 0
             ;;
         wa__subcmd__inbox__subcmd__schema)
-            opts="-p -c -o -v -q -h --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help"
+            opts="-p -c -o -v -q -h --profile --all-profiles --config --output --fields --no-header --csv-raw --color --timeout --retries --concurrency --verbose --quiet --utc --relative --demo --help chat message"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -52,7 +52,8 @@ complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -f -a "chats" -d 'List c
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -f -a "profiles" -d 'Show and check the profiles in the config file'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -f -a "sandbox" -d 'Serve the local gateway emulator (all gateways) until interrupted'
-complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -f -a "schema" -d 'Print the JSON Schema of the chat record'
+complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -f -a "messages" -d 'Read a chat\'s messages'
+complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -f -a "schema" -d 'Print the JSON Schema of a record: chat (the default) or message'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -f -a "man" -d 'Write the man page to stdout, or into a directory'
 complete -c wa-inbox -n "__fish_wa_inbox_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand chats; and not __fish_seen_subcommand_from list overview unread help" -s p -l profile -d 'Profile(s) to use; repeat or comma-separate to merge several inboxes into one' -r
@@ -349,6 +350,81 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l utc -d 'Sh
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l relative -d 'Show table times as relative ("5 min ago")'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand sandbox" -s h -l help -d 'Print help'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -s p -l profile -d 'Profile(s) to use; repeat or comma-separate to merge several inboxes into one' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -s c -l config -d 'Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]' -r -F
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+tsv\t''"
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l fields -d 'Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour (NO_COLOR turns `auto` off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l utc -d 'Show table times in UTC'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l relative -d 'Show table times as relative ("5 min ago")'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'A chat\'s messages as a conversation (the last 20, oldest first, by default)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l limit -d 'At most N messages, the newest ones [default: 20; with --count: all]' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l before -d 'Only messages older than this: a time (2024-06-29, 2024-06-29T12:00:00Z; without an offset: local time) or a message id (exclusive)' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l since -d 'Only messages since this: a duration back from now (2d, 90m) or a time (inclusive)' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l order -d 'asc: oldest first, newest at the bottom, like a chat; desc: newest first, streamed' -r -f -a "asc\t''
+desc\t''"
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l kind -d 'Only messages of these kinds (comma-separated)' -r -f -a "text\t''
+image\t''
+video\t''
+audio\t''
+voice\t''
+document\t''
+sticker\t''
+location\t''
+contact\t''
+poll\t''
+reaction\t''
+call\t''
+system\t''
+other\t''"
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l search -d 'Only messages whose text contains TEXT (case-insensitive)' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile(s) to use; repeat or comma-separate to merge several inboxes into one' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -s c -l config -d 'Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]' -r -F
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+tsv\t''"
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR turns `auto` off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request after this long (seconds, or e.g. 30s, 2m) [default: 30]' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a failed request (429, 502, 503, 504, refused or reset connections) [default: 3]' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l concurrency -d 'Requests in flight at once (read-ahead pages, per-chat calls) [default: 4]' -r
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l all -d 'Every message, paging as needed (with --order asc, the default, the whole history is held in memory to print it oldest first; --order desc streams it)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l incoming -d 'Only messages from others'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l outgoing -d 'Only messages from this account'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l exit-status -d 'Exit 1 when no message matched, 0 when some did (errors keep their codes)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l count -d 'Print only the number of matching messages'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l all-profiles -d 'Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l no-header -d 'Leave out the header row (table, CSV, TSV)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l csv-raw -d 'Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each request (method, redacted URL, status, time) on stderr'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress indicator, warnings or notes on stderr (errors still print)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l utc -d 'Show table times in UTC'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l relative -d 'Show table times as relative ("5 min ago")'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from help" -f -a "list" -d 'A chat\'s messages as a conversation (the last 20, oldest first, by default)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand messages; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -s p -l profile -d 'Profile(s) to use; repeat or comma-separate to merge several inboxes into one' -r
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -s c -l config -d 'Config file [default: $XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml]' -r -F
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand schema" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -395,15 +471,17 @@ complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l utc -d 'Show t
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l relative -d 'Show table times as relative ("5 min ago")'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -l demo -d 'Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand man" -s h -l help -d 'Print help'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox schema man help" -f -a "chats" -d 'List chats, with previews, or only the unread ones'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox schema man help" -f -a "profiles" -d 'Show and check the profiles in the config file'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox schema man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox schema man help" -f -a "sandbox" -d 'Serve the local gateway emulator (all gateways) until interrupted'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox schema man help" -f -a "schema" -d 'Print the JSON Schema of the chat record'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox schema man help" -f -a "man" -d 'Write the man page to stdout, or into a directory'
-complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox messages schema man help" -f -a "chats" -d 'List chats, with previews, or only the unread ones'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox messages schema man help" -f -a "profiles" -d 'Show and check the profiles in the config file'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox messages schema man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox messages schema man help" -f -a "sandbox" -d 'Serve the local gateway emulator (all gateways) until interrupted'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox messages schema man help" -f -a "messages" -d 'Read a chat\'s messages'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox messages schema man help" -f -a "schema" -d 'Print the JSON Schema of a record: chat (the default) or message'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox messages schema man help" -f -a "man" -d 'Write the man page to stdout, or into a directory'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and not __fish_seen_subcommand_from chats profiles completions sandbox messages schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and __fish_seen_subcommand_from chats" -f -a "list" -d 'Chats, newest activity first (in the gateway\'s own order)'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and __fish_seen_subcommand_from chats" -f -a "overview" -d 'Chats with their unread count and last-message preview'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and __fish_seen_subcommand_from chats" -f -a "unread" -d 'Chats with unread messages, most recent first'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "list" -d 'List the profiles: name, gateway, base URL, where each secret comes from'
 complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "check" -d 'Resolve each profile\'s secrets and make one cheap call; non-zero exit if any fails'
+complete -c wa-inbox -n "__fish_wa_inbox_using_subcommand help; and __fish_seen_subcommand_from messages" -f -a "list" -d 'A chat\'s messages as a conversation (the last 20, oldest first, by default)'

@@ -430,6 +430,108 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 && ret=0
 ;;
+(messages)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
+'--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
+'-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
+'--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
+'--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
+'--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
+'--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
+'--no-header[Leave out the header row (table, CSV, TSV)]' \
+'--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_wa-inbox__subcmd__messages_commands" \
+"*::: :->messages" \
+&& ret=0
+
+    case $state in
+    (messages)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:wa-inbox-messages-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'(--all)--limit=[At most N messages, the newest ones \[default\: 20; with --count\: all\]]:N:_default' \
+'--before=[Only messages older than this\: a time (2024-06-29, 2024-06-29T12\:00\:00Z; without an offset\: local time) or a message id (exclusive)]:TIME|ID:_default' \
+'--since=[Only messages since this\: a duration back from now (2d, 90m) or a time (inclusive)]:DURATION|TIME:_default' \
+'--order=[asc\: oldest first, newest at the bottom, like a chat; desc\: newest first, streamed]:ORDER:(asc desc)' \
+'*--kind=[Only messages of these kinds (comma-separated)]:KIND:(text image video audio voice document sticker location contact poll reaction call system other)' \
+'--search=[Only messages whose text contains TEXT (case-insensitive)]:TEXT:_default' \
+'*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'*--profile=[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
+'-c+[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
+'--config=[Config file \[default\: \$XDG_CONFIG_HOME/wa-inbox/config.toml or ~/.config/wa-inbox/config.toml\]]:PATH:_files' \
+'-o+[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'--output=[Output format]:OUTPUT:(table json ndjson csv tsv)' \
+'*--fields=[Only these fields, in this order (comma-separated; e.g. name,unread_count,last_message.body)]:FIELDS:_default' \
+'--color=[When to use colour (NO_COLOR turns \`auto\` off)]:WHEN:(auto always never)' \
+'--timeout=[Give up on a request after this long (seconds, or e.g. 30s, 2m) \[default\: 30\]]:SECONDS:_default' \
+'--retries=[Retries of a failed request (429, 502, 503, 504, refused or reset connections) \[default\: 3\]]:N:_default' \
+'--concurrency=[Requests in flight at once (read-ahead pages, per-chat calls) \[default\: 4\]]:N:_default' \
+'--all[Every message, paging as needed (with --order asc, the default, the whole history is held in memory to print it oldest first; --order desc streams it)]' \
+'(--outgoing)--incoming[Only messages from others]' \
+'--outgoing[Only messages from this account]' \
+'--exit-status[Exit 1 when no message matched, 0 when some did (errors keep their codes)]' \
+'--count[Print only the number of matching messages]' \
+'--all-profiles[Use every profile in the config file, merged into one inbox (overrides -p and WA_INBOX_PROFILE)]' \
+'--no-header[Leave out the header row (table, CSV, TSV)]' \
+'--csv-raw[Write CSV/TSV cells exactly, without neutralising leading = + - @ (spreadsheet formulas)]' \
+'(-q --quiet)-v[Log each request (method, redacted URL, status, time) on stderr]' \
+'(-q --quiet)--verbose[Log each request (method, redacted URL, status, time) on stderr]' \
+'-q[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'--quiet[No progress indicator, warnings or notes on stderr (errors still print)]' \
+'(--relative)--utc[Show table times in UTC]' \
+'--relative[Show table times as relative ("5 min ago")]' \
+'--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::chat -- The chat\: a JID (…@c.us, …@s.whatsapp.net, …@g.us, …@lid, …@newsletter), a phone number in international form (+62 812-3456-7890; several words are joined), or a name (exact, else a unique part of it, case-insensitive):_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_wa-inbox__subcmd__messages__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:wa-inbox-messages-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (schema)
 _arguments "${_arguments_options[@]}" : \
 '*-p+[Profile(s) to use; repeat or comma-separate to merge several inboxes into one]:NAME:_default' \
@@ -455,6 +557,7 @@ _arguments "${_arguments_options[@]}" : \
 '--demo[Run against the built-in gateway emulator, no account needed (\`-p\` picks a gateway\: gowa, wawp, green-api, whatsapp-gateway, waha, evolution)]' \
 '-h[Print help]' \
 '--help[Print help]' \
+'::record:(chat message)' \
 && ret=0
 ;;
 (man)
@@ -557,6 +660,26 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(messages)
+_arguments "${_arguments_options[@]}" : \
+":: :_wa-inbox__subcmd__help__subcmd__messages_commands" \
+"*::: :->messages" \
+&& ret=0
+
+    case $state in
+    (messages)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:wa-inbox-help-messages-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (schema)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -585,7 +708,8 @@ _wa-inbox_commands() {
 'profiles:Show and check the profiles in the config file' \
 'completions:Print a shell completion script' \
 'sandbox:Serve the local gateway emulator (all gateways) until interrupted' \
-'schema:Print the JSON Schema of the chat record' \
+'messages:Read a chat'\''s messages' \
+'schema:Print the JSON Schema of a record\: chat (the default) or message' \
 'man:Write the man page to stdout, or into a directory' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -658,7 +782,8 @@ _wa-inbox__subcmd__help_commands() {
 'profiles:Show and check the profiles in the config file' \
 'completions:Print a shell completion script' \
 'sandbox:Serve the local gateway emulator (all gateways) until interrupted' \
-'schema:Print the JSON Schema of the chat record' \
+'messages:Read a chat'\''s messages' \
+'schema:Print the JSON Schema of a record\: chat (the default) or message' \
 'man:Write the man page to stdout, or into a directory' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -703,6 +828,18 @@ _wa-inbox__subcmd__help__subcmd__man_commands() {
     local commands; commands=()
     _describe -t commands 'wa-inbox help man commands' commands "$@"
 }
+(( $+functions[_wa-inbox__subcmd__help__subcmd__messages_commands] )) ||
+_wa-inbox__subcmd__help__subcmd__messages_commands() {
+    local commands; commands=(
+'list:A chat'\''s messages as a conversation (the last 20, oldest first, by default)' \
+    )
+    _describe -t commands 'wa-inbox help messages commands' commands "$@"
+}
+(( $+functions[_wa-inbox__subcmd__help__subcmd__messages__subcmd__list_commands] )) ||
+_wa-inbox__subcmd__help__subcmd__messages__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'wa-inbox help messages list commands' commands "$@"
+}
 (( $+functions[_wa-inbox__subcmd__help__subcmd__profiles_commands] )) ||
 _wa-inbox__subcmd__help__subcmd__profiles_commands() {
     local commands; commands=(
@@ -735,6 +872,37 @@ _wa-inbox__subcmd__help__subcmd__schema_commands() {
 _wa-inbox__subcmd__man_commands() {
     local commands; commands=()
     _describe -t commands 'wa-inbox man commands' commands "$@"
+}
+(( $+functions[_wa-inbox__subcmd__messages_commands] )) ||
+_wa-inbox__subcmd__messages_commands() {
+    local commands; commands=(
+'list:A chat'\''s messages as a conversation (the last 20, oldest first, by default)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'wa-inbox messages commands' commands "$@"
+}
+(( $+functions[_wa-inbox__subcmd__messages__subcmd__help_commands] )) ||
+_wa-inbox__subcmd__messages__subcmd__help_commands() {
+    local commands; commands=(
+'list:A chat'\''s messages as a conversation (the last 20, oldest first, by default)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'wa-inbox messages help commands' commands "$@"
+}
+(( $+functions[_wa-inbox__subcmd__messages__subcmd__help__subcmd__help_commands] )) ||
+_wa-inbox__subcmd__messages__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'wa-inbox messages help help commands' commands "$@"
+}
+(( $+functions[_wa-inbox__subcmd__messages__subcmd__help__subcmd__list_commands] )) ||
+_wa-inbox__subcmd__messages__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'wa-inbox messages help list commands' commands "$@"
+}
+(( $+functions[_wa-inbox__subcmd__messages__subcmd__list_commands] )) ||
+_wa-inbox__subcmd__messages__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'wa-inbox messages list commands' commands "$@"
 }
 (( $+functions[_wa-inbox__subcmd__profiles_commands] )) ||
 _wa-inbox__subcmd__profiles_commands() {

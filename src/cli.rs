@@ -9,7 +9,10 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::defaults;
 use crate::sandbox::SandboxOptions;
-pub use values::{ColorArg, FormatArg, KindArg, OrderArg, SortArg};
+pub use messages::{MessageArgs, MessagesCommand};
+pub use values::{ColorArg, FormatArg, KindArg, MessageKindArg, OrderArg, RecordArg, SortArg};
+
+mod messages;
 
 mod values;
 
@@ -126,8 +129,14 @@ pub enum Command {
     },
     /// Serve the local gateway emulator (all gateways) until interrupted
     Sandbox(SandboxArgs),
-    /// Print the JSON Schema of the chat record
-    Schema,
+    /// Read a chat's messages
+    #[command(subcommand)]
+    Messages(MessagesCommand),
+    /// Print the JSON Schema of a record: chat (the default) or message
+    Schema {
+        #[arg(value_enum, default_value_t = RecordArg::Chat)]
+        record: RecordArg,
+    },
     /// Write the man page to stdout, or into a directory
     Man {
         /// Directory to write wa-inbox.1 into
@@ -262,7 +271,7 @@ macro_rules! gateway_texts {
             env!("CARGO_PKG_VERSION"),
             "\ngateways: ", $first_name $(, ", ", $name)*,
             "\nfeatures: rustls TLS, sandbox emulator (--demo), output table/json/ndjson/csv/tsv",
-            "\nchat record schema: v1 (wa-inbox schema)"
+            "\nrecord schemas: chat v1, message v1 (wa-inbox schema chat|message)"
         );
         const DEMO_HELP: &str = concat!(
             "Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: ",
@@ -312,6 +321,11 @@ mod tests {
         assert!(help(&overview, "limit").contains(&d(defaults::LIMIT.to_string())));
         let since = format!("{}h", defaults::SINCE.as_secs() / 3600);
         assert!(help(&overview, "since").contains(&d(since)));
+        let messages = cli
+            .find_subcommand("messages")
+            .and_then(|c| c.find_subcommand("list"))
+            .unwrap();
+        assert!(help(messages, "limit").contains(&d(defaults::MESSAGE_LIMIT.to_string())));
     }
 
     #[test]

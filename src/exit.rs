@@ -36,6 +36,12 @@ impl From<Exit> for ExitCode {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// Something the user named does not exist (a chat, a message). Exit 5, like
+/// a missing instance or session.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NotFoundError(pub String);
+
 impl Exit {
     pub fn of_class(class: Class) -> Exit {
         match class {
@@ -65,6 +71,9 @@ pub fn from_error(err: &anyhow::Error) -> Exit {
         }
         if cause.is::<UsageError>() {
             return Exit::Usage;
+        }
+        if cause.is::<NotFoundError>() {
+            return Exit::NotFound;
         }
     }
     Exit::Other

@@ -8,6 +8,7 @@ mod chats;
 mod completions;
 mod filters;
 mod man;
+mod messages;
 mod pipeline;
 mod profiles;
 mod sandbox;
@@ -18,7 +19,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cli::{Cli, Command, GlobalArgs, RecordArg};
 use crate::config::{Env, Inputs, Profile, ResolvedProfile, Settings};
 use crate::exit::Exit;
 use crate::exit::UsageError;
@@ -38,11 +39,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
     crate::diag::set_verbosity(g.verbose, g.quiet);
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
-        Command::Schema => schema::run(),
+        Command::Schema { record } => schema::run(match record {
+            RecordArg::Chat => schema::RecordKind::Chat,
+            RecordArg::Message => schema::RecordKind::Message,
+        }),
         Command::Man { dir } => man::run(dir.as_deref()),
         Command::Sandbox(args) => sandbox::run(args).await,
         Command::Profiles(cmd) => profiles::run(cmd, &Ctx::new(g).await?).await,
         Command::Chats(cmd) => chats::run(cmd, &Ctx::new(g).await?).await,
+        Command::Messages(cmd) => messages::run(cmd, &Ctx::new(g).await?).await,
     }
 }
 

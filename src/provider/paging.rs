@@ -1,4 +1,5 @@
-//! The one paging loop every gateway shares (PROVIDERS.md §0.6): offset paging
+//! The one paging loop every gateway and listing (chats, a chat's messages) shares
+//! (PROVIDERS.md §0.6, MESSAGES.md §0.3–0.4): offset paging
 //! with or without a total, cursor paging, and single-call "top N" lists.
 //!
 //! Providers only fetch one page; this decides what to fetch next, when to
@@ -14,10 +15,80 @@ use std::pin::Pin;
 
 use futures_util::stream::{FuturesOrdered, StreamExt};
 
-use super::{AnyProvider, Page, PageAt, Paging, ProviderError, Query};
+use super::{AnyProvider, PageAt, Paging, ProviderError, Query, View};
 use crate::chat::Chat;
 
-type PageFuture<'a> = Pin<Box<dyn Future<Output = (u64, u32, Result<Page, ProviderError>)> + 'a>>;
+/// What the pager pages through: chats or a chat's messages. A source is a
+/// cheap handle (references), cloned into each page request in flight.
+#[allow(async_fn_in_trait)]
+pub trait Source: Clone {
+    type Item;
+    /// The id duplicates are recognised by.
+    fn key(item: &Self::Item) -> &str;
+    fn paging(&self) -> Paging;
+    /// The gateway's human name, for errors.
+    fn gateway(&self) -> &'static str;
+    /// 429 answers seen so far (read-ahead halves when this grows).
+    fn throttle_count(&self) -> u32;
+    /// Whether a page shorter than asked for is the end. WAHA and Wawp drop
+    /// messages after paging, so theirs are not (MESSAGES.md §0.3): the next
+    /// offset is then `offset + size` and only an empty or stale page ends.
+    fn short_page_ends(&self) -> bool {
+        true
+    }
+    async fn fetch(
+        &self,
+        at: PageAt,
+        size: Option<u32>,
+    ) -> Result<Fetched<Self::Item>, ProviderError>;
+}
+
+/// One page of any source, as the gateway returned it.
+#[derive(Debug)]
+pub struct Fetched<T> {
+    pub items: Vec<T>,
+    pub total: Option<u64>,
+    pub next_cursor: Option<String>,
+}
+
+/// A chat listing (`chats list | overview | unread`, and name resolution).
+#[derive(Clone, Copy)]
+pub struct Chats<'a> {
+    pub provider: &'a AnyProvider,
+    pub query: &'a Query,
+}
+
+impl Source for Chats<'_> {
+    type Item = Chat;
+
+    fn key(item: &Chat) -> &str {
+        &item.id
+    }
+
+    fn paging(&self) -> Paging {
+        self.provider.capabilities(self.query.view).paging
+    }
+
+    fn gateway(&self) -> &'static str {
+        self.provider.capabilities(View::List).gateway
+    }
+
+    fn throttle_count(&self) -> u32 {
+        self.provider.throttle_count()
+    }
+
+    async fn fetch(&self, at: PageAt, size: Option<u32>) -> Result<Fetched<Chat>, ProviderError> {
+        let page = self.provider.page(self.query, at, size).await?;
+        Ok(Fetched {
+            items: page.chats,
+            total: page.total,
+            next_cursor: page.next_cursor,
+        })
+    }
+}
+
+type PageFuture<'a, T> =
+    Pin<Box<dyn Future<Output = (u64, u32, Result<Fetched<T>, ProviderError>)> + 'a>>;
 
 enum State {
     Offset(u64),
@@ -35,16 +106,15 @@ pub enum Resume {
     MidCursorPage,
 }
 
-pub struct Pager<'a> {
-    provider: &'a AnyProvider,
-    query: &'a Query,
+pub struct Pager<'a, S: Source + 'a = Chats<'a>> {
+    source: S,
     paging: Paging,
     page_size: u32,
     concurrency: usize,
     state: State,
     /// Offset of the next page to schedule (read-ahead runs ahead of `state`).
     scheduled: u64,
-    inflight: FuturesOrdered<PageFuture<'a>>,
+    inflight: FuturesOrdered<PageFuture<'a, S::Item>>,
     /// 64-bit hashes of the ids yielded so far: de-duplication in constant
     /// memory per chat (a collision needs ~4 billion chats to become likely).
     seen: HashSet<u64>,
@@ -60,15 +130,22 @@ pub struct Pager<'a> {
     pub fetched: usize,
 }
 
-impl<'a> Pager<'a> {
+impl<'a> Pager<'a, Chats<'a>> {
+    /// A pager over a chat listing.
     pub fn new(
         provider: &'a AnyProvider,
         query: &'a Query,
         start: PageAt,
         page_size: u32,
         concurrency: usize,
-    ) -> Pager<'a> {
-        let paging = provider.capabilities(query.view).paging;
+    ) -> Pager<'a, Chats<'a>> {
+        Pager::over(Chats { provider, query }, start, page_size, concurrency)
+    }
+}
+
+impl<'a, S: Source + 'a> Pager<'a, S> {
+    pub fn over(source: S, start: PageAt, page_size: u32, concurrency: usize) -> Pager<'a, S> {
+        let paging = source.paging();
         let state = match (paging, start) {
             (Paging::Single, _) => State::Single,
             (_, PageAt::Offset(o)) => State::Offset(o),
@@ -79,9 +156,9 @@ impl<'a> Pager<'a> {
             State::Offset(o) => o,
             _ => 0,
         };
+        let throttle_seen = source.throttle_count();
         Pager {
-            provider,
-            query,
+            source,
             paging,
             page_size,
             concurrency: concurrency.max(1),
@@ -93,7 +170,7 @@ impl<'a> Pager<'a> {
             last: None,
             kept_at: Vec::new(),
             total: None,
-            throttle_seen: provider.throttle_count(),
+            throttle_seen,
             pages: 0,
             fetched: 0,
         }
@@ -111,25 +188,25 @@ impl<'a> Pager<'a> {
         &mut self,
         want: Option<usize>,
         read_ahead: bool,
-    ) -> Result<Option<Vec<Chat>>, ProviderError> {
+    ) -> Result<Option<Vec<S::Item>>, ProviderError> {
         loop {
             let page = match std::mem::replace(&mut self.state, State::Done) {
                 State::Done => return Ok(None),
                 State::Single => {
                     let size = want.map(|w| w.min(u32::MAX as usize) as u32);
-                    let page = self.provider.page(self.query, PageAt::Single, size).await?;
-                    self.last = Some((PageAt::Single, page.chats.len()));
-                    page.chats
+                    let page = self.source.fetch(PageAt::Single, size).await?;
+                    self.last = Some((PageAt::Single, page.items.len()));
+                    page.items
                 }
                 State::Cursor(cursor) => {
                     let size = self.size_for(want);
                     let page = self
-                        .provider
-                        .page(self.query, PageAt::Cursor(cursor.clone()), Some(size))
+                        .source
+                        .fetch(PageAt::Cursor(cursor.clone()), Some(size))
                         .await?;
-                    self.last = Some((PageAt::Cursor(cursor), page.chats.len()));
+                    self.last = Some((PageAt::Cursor(cursor), page.items.len()));
                     match page.next_cursor.filter(|c| !c.is_empty()) {
-                        Some(next) if !page.chats.is_empty() => {
+                        Some(next) if !page.items.is_empty() => {
                             if !self.cursors.insert(next.clone()) {
                                 return Err(self.bad(format!(
                                     "the gateway repeated cursor \"{next}\"; stopping"
@@ -139,7 +216,7 @@ impl<'a> Pager<'a> {
                         }
                         _ => self.state = State::Done,
                     }
-                    page.chats
+                    page.items
                 }
                 State::Offset(offset) => {
                     let (at, size, page) = self.next_offset_page(offset, want, read_ahead).await;
@@ -147,25 +224,30 @@ impl<'a> Pager<'a> {
                     if page.total.is_some() {
                         self.total = page.total;
                     }
-                    let len = page.chats.len();
+                    let len = page.items.len();
                     self.last = Some((PageAt::Offset(at), len));
                     let total_reached = self
                         .total
                         .filter(|&t| t > 0)
                         .is_some_and(|t| at + len as u64 >= t);
                     // A page larger than asked for means the gateway ignored paging: that was everything.
-                    let ended =
-                        len == 0 || len < size as usize || len > size as usize || total_reached;
+                    let short = len < size as usize && self.source.short_page_ends();
+                    let ended = len == 0 || short || len > size as usize || total_reached;
+                    let step = if self.source.short_page_ends() {
+                        len
+                    } else {
+                        size as usize
+                    };
                     let fresh = page
-                        .chats
+                        .items
                         .iter()
-                        .any(|c| !self.seen.contains(&id_hash(&c.id)));
+                        .any(|c| !self.seen.contains(&id_hash(S::key(c))));
                     if ended || !fresh {
                         self.inflight = FuturesOrdered::new();
                     } else {
-                        self.state = State::Offset(at + len as u64);
+                        self.state = State::Offset(at + step as u64);
                     }
-                    page.chats
+                    page.items
                 }
             };
             self.pages += 1;
@@ -173,7 +255,7 @@ impl<'a> Pager<'a> {
             self.kept_at.clear();
             let mut kept = Vec::with_capacity(page.len());
             for (i, c) in page.into_iter().enumerate() {
-                if self.seen.insert(id_hash(&c.id)) {
+                if self.seen.insert(id_hash(S::key(&c))) {
                     self.kept_at.push(i);
                     kept.push(c);
                 }
@@ -193,7 +275,7 @@ impl<'a> Pager<'a> {
         offset: u64,
         want: Option<usize>,
         read_ahead: bool,
-    ) -> (u64, u32, Result<Page, ProviderError>) {
+    ) -> (u64, u32, Result<Fetched<S::Item>, ProviderError>) {
         let read_ahead = read_ahead && want.is_none() && self.pages > 0 && self.concurrency > 1;
         if !read_ahead {
             self.inflight = FuturesOrdered::new();
@@ -203,15 +285,13 @@ impl<'a> Pager<'a> {
             return (
                 offset,
                 size,
-                self.provider
-                    .page(self.query, PageAt::Offset(offset), Some(size))
-                    .await,
+                self.source.fetch(PageAt::Offset(offset), Some(size)).await,
             );
         }
         if self.inflight.is_empty() {
             self.scheduled = offset;
         }
-        let throttled = self.provider.throttle_count();
+        let throttled = self.source.throttle_count();
         if throttled > self.throttle_seen && self.concurrency > 1 {
             self.throttle_seen = throttled;
             self.concurrency /= 2;
@@ -227,13 +307,9 @@ impl<'a> Pager<'a> {
                 .is_none_or(|t| self.scheduled < t)
         {
             let (at, size) = (self.scheduled, self.page_size);
-            let (provider, query) = (self.provider, self.query);
+            let source = self.source.clone();
             self.inflight.push_back(Box::pin(async move {
-                (
-                    at,
-                    size,
-                    provider.page(query, PageAt::Offset(at), Some(size)).await,
-                )
+                (at, size, source.fetch(PageAt::Offset(at), Some(size)).await)
             }));
             self.scheduled += size as u64;
         }
@@ -251,9 +327,7 @@ impl<'a> Pager<'a> {
                 (
                     offset,
                     size,
-                    self.provider
-                        .page(self.query, PageAt::Offset(offset), Some(size))
-                        .await,
+                    self.source.fetch(PageAt::Offset(offset), Some(size)).await,
                 )
             }
         }
@@ -267,9 +341,8 @@ impl<'a> Pager<'a> {
     }
 
     fn bad(&self, detail: String) -> ProviderError {
-        let gateway = self.provider.capabilities(self.query.view).gateway;
         ProviderError::BadResponse {
-            gateway,
+            gateway: self.source.gateway(),
             endpoint: "paging".to_owned(),
             detail,
         }

@@ -78,3 +78,51 @@ pub(super) fn epoch(v: &serde_json::Value) -> Option<i64> {
         _ => None,
     }
 }
+
+/// `findMessages` (MESSAGES.md §8.1): `{"messages": {total, pages, currentPage, records}}`.
+#[derive(Debug, Deserialize)]
+pub(super) struct FoundMessages {
+    pub messages: Option<MessagePage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct MessagePage {
+    pub total: Option<u64>,
+    pub pages: Option<u64>,
+    #[serde(default)]
+    pub records: Vec<MessageRow>,
+}
+
+/// A stored message: a Baileys key and proto JSON, plus the receipt history.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct MessageRow {
+    // NOTE: the row's `id` is a database cuid; the WhatsApp id is `key.id`.
+    pub key: Option<RowKey>,
+    /// `"Você"` on own messages (hard-coded upstream).
+    pub push_name: Option<String>,
+    pub message_type: Option<String>,
+    /// Baileys proto JSON: `conversation`, `<messageType>.{caption, mimetype, fileName, fileLength, ptt}`.
+    pub message: Option<serde_json::Value>,
+    /// Seconds.
+    pub message_timestamp: Option<serde_json::Value>,
+    pub context_info: Option<serde_json::Value>,
+    /// Only with `DATABASE_SAVE_MESSAGE_UPDATE` on.
+    #[serde(rename = "MessageUpdate")]
+    pub message_update: Option<Vec<Receipt>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct RowKey {
+    pub id: Option<String>,
+    pub remote_jid: Option<String>,
+    pub from_me: Option<bool>,
+    pub participant: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Receipt {
+    pub status: Option<String>,
+}

@@ -11,6 +11,7 @@
 //! method here so the limiter never has to refuse us.
 
 mod convert;
+mod messages;
 mod wire;
 
 use std::collections::HashMap;
@@ -102,11 +103,34 @@ impl GreenApi {
         )
     }
 
-    /// GET `method`, at most once per `MIN_INTERVAL` per method, with hints on errors.
+    /// GET `method`, paced, with hints on errors.
     async fn call<T: serde::de::DeserializeOwned>(
         &self,
         method: &'static str,
         query: &[(&str, String)],
+    ) -> Result<T, ProviderError> {
+        let mut req = Req::get(self.path(method));
+        for (k, v) in query {
+            req = req.query(k, v);
+        }
+        self.paced(method, req).await
+    }
+
+    /// A read-only POST of `body` to `method`, paced like `call`.
+    async fn post<T: serde::de::DeserializeOwned>(
+        &self,
+        method: &'static str,
+        body: &serde_json::Value,
+    ) -> Result<T, ProviderError> {
+        let req = Req::post_json(self.path(method), body).read_only();
+        self.paced(method, req).await
+    }
+
+    /// Send `req` for `method`, at most once per `MIN_INTERVAL` per method.
+    async fn paced<T: serde::de::DeserializeOwned>(
+        &self,
+        method: &'static str,
+        req: Req,
     ) -> Result<T, ProviderError> {
         let wait = self
             .lock()
@@ -119,10 +143,6 @@ impl GreenApi {
                 wait.as_millis()
             ));
             tokio::time::sleep(wait).await;
-        }
-        let mut req = Req::get(self.path(method));
-        for (k, v) in query {
-            req = req.query(k, v);
         }
         let result = self.http.json(req).await;
         // Paced from the end of the call, so two requests never arrive within a second.
@@ -182,6 +202,7 @@ fn hint(e: ProviderError) -> ProviderError {
 impl Provider for GreenApi {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
+        messages: Support::Yes,
         ..Operations::NONE
     };
 
@@ -235,6 +256,8 @@ impl Provider for GreenApi {
             next_cursor: None,
         })
     }
+
+    super::messages::messages_operation!();
 
     async fn check(&self) -> Result<String, ProviderError> {
         let state: wire::State = self.call("getStateInstance", &[]).await?;

@@ -36,11 +36,33 @@ pub(super) struct Entry {
     pub text_message: Option<String>,
     pub extended_text_message: Option<ExtendedText>,
     pub caption: Option<String>,
+    // The rest is read by `getChatHistory` (MESSAGES.md §4.1).
+    /// `textMessage`, `imageMessage`, … (an open set).
+    pub type_message: Option<String>,
+    /// Outgoing only: `pending` | `sent` | `delivered` | `read`.
+    pub status_message: Option<String>,
+    /// Incoming only.
+    pub sender_id: Option<String>,
+    pub sender_name: Option<String>,
+    pub sender_contact_name: Option<String>,
+    pub quoted_message: Option<Quoted>,
+    /// UNCONFIRMED in history (seen in a `getMessage` example).
+    pub is_edited: Option<bool>,
+    pub is_deleted: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub(super) struct ExtendedText {
     pub text: Option<String>,
+    /// The quoted message, for replies.
+    pub stanza_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Quoted {
+    pub stanza_id: Option<String>,
 }
 
 /// `getStateInstance`.

@@ -13,6 +13,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::message::WaMessage;
 use crate::chat::{Chat, Kind, LastMessage};
 use crate::provider::{Order, SortKey};
 use crate::time::Timestamp;
@@ -73,22 +74,6 @@ pub(in crate::provider) struct EngineChat {
     pub mute_expiration: Option<i64>,
     #[serde(default, deserialize_with = "lenient")]
     pub last_message: Option<WaMessage>,
-}
-
-/// WAHA's `WAMessage`, as far as the record needs it.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(in crate::provider) struct WaMessage {
-    #[serde(default, deserialize_with = "lenient")]
-    pub id: Option<SerializedId>,
-    /// Seconds.
-    #[serde(default, deserialize_with = "epoch")]
-    pub timestamp: Option<i64>,
-    #[serde(default, deserialize_with = "lenient")]
-    pub from_me: Option<bool>,
-    /// Text, caption, or a stand-in such as "📷 Photo"; `""` = none.
-    #[serde(default, deserialize_with = "lenient")]
-    pub body: Option<String>,
 }
 
 /// One item of `GET …/chats/overview`. Upstream WAHA has unread only in
@@ -153,7 +138,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Items<T> {
 }
 
 /// A value of the expected type, else unknown (never a parse failure).
-fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
+pub(super) fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
     d: D,
 ) -> Result<Option<T>, D::Error> {
     let v = Value::deserialize(d)?;
@@ -174,7 +159,7 @@ fn integer(v: &Value) -> Option<i64> {
     }
 }
 
-fn epoch<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+pub(super) fn epoch<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     Ok(integer(&Value::deserialize(d)?))
 }
 
