@@ -12,9 +12,11 @@ use crate::sandbox::SandboxOptions;
 pub use messages::{MessageArgs, MessagesCommand};
 pub use values::{ColorArg, FormatArg, KindArg, MessageKindArg, OrderArg, RecordArg, SortArg};
 
+mod help;
 mod messages;
-
 mod values;
+
+use help::{COMPLETIONS_HELP, DEMO_HELP, LONG_VERSION};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,6 +38,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile(s) to use; repeat or comma-separate to merge several inboxes into one
     #[arg(
@@ -58,7 +61,8 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "WA_INBOX_CONFIG",
-        value_name = "PATH"
+        value_name = "PATH",
+        value_hint = clap::ValueHint::FilePath
     )]
     pub config: Option<PathBuf>,
 
@@ -123,7 +127,9 @@ pub enum Command {
     #[command(subcommand)]
     Profiles(ProfilesCommand),
     /// Print a shell completion script
+    #[command(after_long_help = COMPLETIONS_HELP, after_help = COMPLETIONS_HELP)]
     Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -140,6 +146,7 @@ pub enum Command {
     /// Write the man page to stdout, or into a directory
     Man {
         /// Directory to write wa-inbox.1 into
+        #[arg(value_hint = clap::ValueHint::DirPath)]
         dir: Option<PathBuf>,
     },
 }
@@ -258,29 +265,10 @@ pub struct SandboxArgs {
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
     pub latency: Option<Duration>,
 
-    /// Inject faults: comma list of fail=N:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS
+    /// Inject faults: comma list of fail=N:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS, echo=ENCODING:PLACE
     #[arg(long, value_name = "SPEC")]
     pub fault: Option<String>,
 }
-
-/// `--version` and `--demo`'s help name every gateway of the registry.
-macro_rules! gateway_texts {
-    (() $first:ident $first_name:literal $fp:ident $fs:ident;
-        $($variant:ident $name:literal $provider:ident $sandbox:ident;)*) => {
-        const LONG_VERSION: &str = concat!(
-            env!("CARGO_PKG_VERSION"),
-            "\ngateways: ", $first_name $(, ", ", $name)*,
-            "\nfeatures: rustls TLS, sandbox emulator (--demo), output table/json/ndjson/csv/tsv",
-            "\nrecord schemas: chat v1, message v1 (wa-inbox schema chat|message)"
-        );
-        const DEMO_HELP: &str = concat!(
-            "Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: ",
-            $first_name $(, ", ", $name)*,
-            ")"
-        );
-    };
-}
-crate::gateways::gateways!(gateway_texts);
 
 /// Seconds as a bare number, or a humantime duration ("30s", "2h", "1d").
 pub fn parse_duration(s: &str) -> Result<Duration, String> {

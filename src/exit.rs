@@ -42,6 +42,12 @@ pub struct UsageError(pub String);
 #[error("{0}")]
 pub struct NotFoundError(pub String);
 
+/// A network failure outside any gateway call (the sandbox's port is taken).
+/// Exit 7, like a gateway that cannot be reached.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NetworkError(pub String);
+
 impl Exit {
     pub fn of_class(class: Class) -> Exit {
         match class {
@@ -74,6 +80,9 @@ pub fn from_error(err: &anyhow::Error) -> Exit {
         }
         if cause.is::<NotFoundError>() {
             return Exit::NotFound;
+        }
+        if cause.is::<NetworkError>() {
+            return Exit::Network;
         }
     }
     Exit::Other

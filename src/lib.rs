@@ -28,13 +28,14 @@
 //! message.rs       the uniform message record (beside chat.rs, using its JID rules)
 //! chat.rs          the uniform record; time.rs its timestamps
 //! secret.rs        secret sources and the redacting Secret (shared by config/ and provider/)
+//! redact.rs        the redactor: registered secrets hidden in every encoding, cuts that leak no part
 //! sanitize.rs      untrusted text made safe for a terminal or a spreadsheet (output, diag, provider)
 //! ```
 //!
 //! Adding a gateway: its folder under `provider/`, its emulator under
 //! `sandbox/`, and one line in the registry `gateways.rs`; the exact steps are
-//! in `provider/mod.rs`, and tests fail until the example config, the README
-//! and the completions name it. Adding an operation (messages, mark read):
+//! in `provider/mod.rs`, and tests fail until the example config and the
+//! README name it. Adding an operation (messages, mark read):
 //! also described in `provider/mod.rs`.
 
 pub mod chat;
@@ -49,6 +50,7 @@ mod layers;
 pub mod message;
 pub mod output;
 pub mod provider;
+pub mod redact;
 pub mod sandbox;
 pub mod sanitize;
 pub mod secret;

@@ -8,6 +8,7 @@ use wa_inbox::{cli::Cli, command, exit};
 
 fn main() -> ExitCode {
     install_panic_hook();
+    command::complete_if_asked();
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -137,6 +137,35 @@ pub fn truncate_width(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` as one word for a POSIX shell, safe to paste: bare when it holds only
+/// characters no shell treats specially, else in single quotes (a `'` inside
+/// written `'\''`). `None` when it cannot stay one visible line (control,
+/// invisible or bidi characters), as the terminal would not show it as it is.
+pub fn shell_word(s: &str) -> Option<String> {
+    if s.is_empty() {
+        return Some("''".to_owned());
+    }
+    if s.chars()
+        .any(|c| c.is_control() || is_invisible_or_bidi(c) || c.is_whitespace() && c != ' ')
+    {
+        return None;
+    }
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-.,:/@%+=".contains(c);
+    if s.chars().all(plain) {
+        return Some(s.to_owned());
+    }
+    Some(format!("'{}'", s.replace('\'', "'\\''")))
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+pub fn head(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Cut to at most `max` characters, ending in `…` when cut.
 pub fn truncate_chars(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
@@ -184,6 +213,36 @@ mod tests {
         assert_eq!(csv_cell("=1+1", true), "=1+1");
         assert_eq!(csv_cell("a\nb\u{1b}[2J", false), "a\nb");
         assert_eq!(csv_cell("", false), "");
+    }
+
+    // See: issue 9 item 10 — a cursor `$(touch /tmp/x)` was hinted unquoted and ran when pasted.
+    #[test]
+    fn cursor_in_continuation_hint_is_quoted_for_a_posix_shell() {
+        assert_eq!(
+            shell_word("1719662400000:3344").as_deref(),
+            Some("1719662400000:3344")
+        );
+        assert_eq!(
+            shell_word("$(touch /tmp/x)").as_deref(),
+            Some("'$(touch /tmp/x)'")
+        );
+        assert_eq!(
+            shell_word("a'b; rm -rf ~").as_deref(),
+            Some("'a'\\''b; rm -rf ~'")
+        );
+        assert_eq!(shell_word("`id`").as_deref(), Some("'`id`'"));
+        assert_eq!(shell_word("").as_deref(), Some("''"));
+        assert_eq!(shell_word("a\nb"), None);
+        assert_eq!(shell_word("a\u{202E}b"), None);
+        // What sh reads back is the cursor itself.
+        for cursor in ["$(touch /tmp/x)", "a'b\"c", "x y  z", "~root", "*"] {
+            let word = shell_word(cursor).unwrap();
+            let out = std::process::Command::new("sh")
+                .args(["-c", &format!("printf %s {word}")])
+                .output()
+                .unwrap();
+            assert_eq!(String::from_utf8_lossy(&out.stdout), cursor);
+        }
     }
 
     #[test]

@@ -3,13 +3,17 @@
 
 mod util;
 
+mod completion;
 mod evolution;
 mod fuzz;
 mod general;
 mod gowa;
 mod green_api;
+mod leaks;
+mod paging;
 mod registry;
 mod robustness;
+mod sandbox_command;
 mod scripting;
 mod wa_gateway;
 mod waha;

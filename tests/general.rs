@@ -21,6 +21,17 @@ fn demo_overview_shows_a_table() {
     );
 }
 
+// See: issue 9 item 18 — the demo defaulted to a gateway that cannot count unread messages.
+#[test]
+fn demo_default_gateway_counts_unread_messages() {
+    let env = TestEnv::new().no_calls_expected();
+    let run = env.run(&["--demo", "chats", "unread", "--limit", "3", "-o", "ndjson"]);
+    run.expect(0);
+    let rows = run.ndjson();
+    assert_eq!(rows.len(), 3, "{}", run.stdout);
+    assert!(rows.iter().all(|r| r["unread_count"].as_u64() > Some(0)));
+}
+
 #[test]
 fn missing_config_is_exit_3_and_mentions_demo() {
     let env = TestEnv::new().no_calls_expected();
@@ -204,4 +215,40 @@ fn colour_follows_the_terminal_no_color_and_the_flag() {
     );
     let piped = env.run(&["chats", "list", "--limit", "2"]);
     assert!(!piped.stdout.contains('\u{1b}'), "a pipe gets none");
+}
+
+#[test]
+fn chats_help_puts_global_options_under_their_own_heading() {
+    let env = TestEnv::new().no_calls_expected();
+    let run = env.run(&["chats", "list", "-h"]);
+    run.expect(0);
+    let (own, global) = run
+        .stdout
+        .split_once("Global options:")
+        .unwrap_or_else(|| panic!("no Global options heading:\n{}", run.stdout));
+    assert!(
+        own.contains("--limit") && !own.contains("--profile"),
+        "{own}"
+    );
+    assert!(
+        global.contains("--profile") && global.contains("--color"),
+        "{global}"
+    );
+    assert!(!global.contains("--limit"), "{global}");
+}
+
+#[test]
+fn completions_help_says_where_each_shells_file_goes() {
+    let env = TestEnv::new().no_calls_expected();
+    let run = env.run(&["completions", "--help"]);
+    run.expect(0);
+    for place in [
+        "~/.local/share/bash-completion/completions/wa-inbox",
+        "~/.zfunc/_wa-inbox",
+        "~/.config/fish/completions/wa-inbox.fish",
+        "wa-inbox.ps1",
+        "wa-inbox.elv",
+    ] {
+        assert!(run.stdout.contains(place), "{place}:\n{}", run.stdout);
+    }
 }

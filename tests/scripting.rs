@@ -287,7 +287,7 @@ fn unread_older_than_puts_the_longest_waiting_first() {
     let env = TestEnv::new();
     let run = env.run(&[
         "-p",
-        "whatsapp-gateway",
+        "evolution",
         "chats",
         "unread",
         "--older-than",

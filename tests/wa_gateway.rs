@@ -1,5 +1,5 @@
 //! WhatsApp Gateway end to end against its emulator: cursor paging to the
-//! end (including an empty final page), native unread counts, last messages
+//! end (including an empty final page), unread counts it cannot give, last messages
 //! by per-chat calls, Bearer auth and `error.code` classes.
 
 use std::collections::HashSet;
@@ -49,7 +49,7 @@ fn gateway_list_all_returns_every_chat_once() {
         )));
     let rows = run.ndjson();
     for (row, c) in rows.iter().zip(listed(&env)) {
-        assert_eq!(row["unread_count"], c.unread, "{row}");
+        assert!(row["unread_count"].is_null(), "{row}");
         assert_eq!(row["archived"], c.archived);
         assert_eq!(row["pinned"], c.pinned);
         assert!(row["last_message"].is_null());
@@ -119,31 +119,37 @@ fn gateway_overview_fills_last_message_per_shown_chat() {
             "" => assert!(row["last_message"]["body"].is_null()),
             t => assert_eq!(row["last_message"]["body"], t),
         }
-        assert!(row["unread_count"].is_u64());
+        assert!(row["unread_count"].is_null());
     }
 }
 
+// See: issue 9 item 18 — the gateway resets `unreadCount` to 0 on every
+// inbound message, so its 0 was shown as "nothing unread".
 #[test]
-fn gateway_unread_keeps_chats_with_unread_and_shows_previews() {
+fn gateway_unread_count_is_null_and_chats_unread_exits_9_saying_why() {
     let env = env();
-    let run = env.run(&["chats", "unread", "--all", "-o", "ndjson"]);
+    let run = env.run(&["chats", "overview", "--limit", "5", "-o", "ndjson"]);
     run.expect(0);
-    let rows = run.ndjson();
-    let expected: HashSet<String> = listed(&env)
-        .iter()
-        .filter(|c| c.unread > 0)
-        .map(|c| c.jid.clone())
-        .collect();
-    assert!(!expected.is_empty());
-    assert_eq!(run.ids().into_iter().collect::<HashSet<_>>(), expected);
-    assert!(rows.iter().all(|r| r["unread_count"].as_u64() > Some(0)));
-    assert!(rows.iter().all(|r| r["last_message"]["id"].is_string()));
-    let per_chat = env
+    assert!(env
         .journal()
         .iter()
-        .filter(|h| h.path.ends_with("/messages"))
-        .count();
-    assert_eq!(per_chat, rows.len());
+        .any(|h| h.path.ends_with("/chats") && h.status == 200));
+    assert!(
+        run.ndjson().iter().all(|r| r["unread_count"].is_null()),
+        "{}",
+        run.stdout
+    );
+    let run = env.run(&["chats", "unread"]);
+    run.expect(9);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("does not count unread messages")
+            && run.stderr.contains("resets its unreadCount to 0")
+            && run.stderr.contains("use `chats overview` instead"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -246,7 +246,12 @@ fn continue_hint(resume: &Resume, args: &Selection) -> String {
         .unwrap_or_default();
     match resume {
         Resume::Offset(o) => format!("more chats follow; continue with --offset {o}{limit}, or use --all"),
-        Resume::Cursor(cursor) => format!("more chats follow; continue with --cursor {cursor}{limit}, or use --all"),
+        Resume::Cursor(cursor) => match crate::sanitize::shell_word(cursor) {
+            Some(word) => format!("more chats follow; continue with --cursor {word}{limit}, or use --all"),
+            None => "more chats follow; the gateway's cursor holds characters a terminal cannot show, \
+                     so it cannot be given here: use --all"
+                .to_owned(),
+        },
         Resume::MidCursorPage => {
             "more chats may follow; this gateway pages by cursor, which cannot resume inside a page: \
              raise --limit or use --all"

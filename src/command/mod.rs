@@ -34,6 +34,8 @@ pub struct Ctx {
     _demo: Option<crate::sandbox::Sandbox>,
 }
 
+pub use completions::complete_if_asked;
+
 pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
     let g = cli.global;
     crate::diag::set_verbosity(g.verbose, g.quiet);

@@ -10,12 +10,17 @@ use crate::config::defaults;
 use crate::exit::UsageError;
 use crate::output::progress::Progress;
 use crate::output::Sink;
-use crate::provider::paging::{Pager, Resume};
+use crate::provider::paging::{Chats, Pager, Resume};
 use crate::provider::{
     AnyProvider, Capabilities, Order, PageAt, Paging, ProviderError, Query, SortKey, UnreadSupport,
     View,
 };
 use crate::time::Timestamp;
+
+/// What to use where `chats unread` cannot work (one place to update when a
+/// better command exists).
+pub const UNREAD_INSTEAD: &str = "use `chats overview` instead: newest activity first, with each \
+     chat's last message and whether you sent it";
 
 /// Rows enriched and written together, per concurrent call slot.
 const ENRICH_BATCH_PER_SLOT: usize = 4;
@@ -49,7 +54,7 @@ impl Plan {
         if view == View::Unread {
             if let UnreadSupport::No(msg) = caps.unread {
                 return Err(ProviderError::unsupported(format!(
-                    "{msg}, so `chats unread` cannot work on this profile"
+                    "{msg}, so `chats unread` cannot work on this profile; {UNREAD_INSTEAD}"
                 ))
                 .into());
             }
@@ -162,13 +167,8 @@ impl Plan {
         outcome: &mut Outcome,
         progress: &Progress,
     ) -> anyhow::Result<()> {
-        let mut pager = Pager::new(
-            provider,
-            &self.query,
-            self.start.clone(),
-            self.page_size,
-            concurrency,
-        );
+        let source = Chats::new(provider, &self.query);
+        let mut pager = Pager::new(&source, self.start.clone(), self.page_size, concurrency);
         let mut buffered: Vec<Chat> = Vec::new();
         let mut seen_unread_known = false;
         let mut seen_any = false;
@@ -225,7 +225,7 @@ impl Plan {
         }
         if let (UnreadSupport::FromData(msg), View::Unread) = (self.caps.unread, self.query.view) {
             if seen_any && !seen_unread_known {
-                return Err(ProviderError::unsupported(msg).into());
+                return Err(ProviderError::unsupported(format!("{msg}; {UNREAD_INSTEAD}")).into());
             }
         }
         if let Some((key, order)) = self.client_sort {

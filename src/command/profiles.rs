@@ -35,7 +35,7 @@ fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
             vec![
                 Some(p.name.clone()),
                 Some(p.provider.name().to_owned()),
-                Some(crate::diag::redact(&p.provider.base_url())),
+                Some(crate::redact::redact(&p.provider.base_url())),
                 Some((default.as_deref() == Some(&p.name)).to_string()),
                 secret_sources(p),
             ]
@@ -52,6 +52,22 @@ fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
+/// A secret shorter than `redact::ANYWHERE_MIN` is hidden only where
+/// credentials sit (URLs, headers), not wherever a gateway might echo it.
+fn warn_short_secrets(r: &crate::config::ResolvedProfile) {
+    for (key, secret) in &r.env.secrets {
+        let len = secret.expose().trim().chars().count();
+        if len < crate::redact::ANYWHERE_MIN {
+            crate::diag::warn(&format!(
+                "profile `{}`: `{key}` is only {len} characters long; a secret that short is hidden \
+                 only where it sits in a request (URL, header), not wherever a gateway might echo it, \
+                 and is easy to guess: use a longer one",
+                r.name
+            ));
+        }
+    }
+}
+
 async fn check(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Exit> {
     let config = &ctx.settings.config;
     let profiles: Vec<&crate::config::Profile> = match name {
@@ -59,6 +75,9 @@ async fn check(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Exit> {
         None => config.profiles.values().collect(),
     };
     let resolved = ctx.resolve(&profiles).await?;
+    for r in resolved.iter().flatten() {
+        warn_short_secrets(r);
+    }
     let results = join_all(resolved.into_iter().map(|r| async move {
         let provider = r?.build()?;
         Ok::<String, anyhow::Error>(provider.check().await?)
@@ -75,7 +94,7 @@ async fn check(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Exit> {
                     if exit == Exit::Ok {
                         exit = crate::exit::from_error(&e);
                     }
-                    ("error".to_owned(), crate::diag::redact(&e.to_string()))
+                    ("error".to_owned(), crate::redact::redact(&e.to_string()))
                 }
             };
             vec![

@@ -22,7 +22,8 @@ pub const MESSAGE_LIMIT: u32 = 20;
 pub const SINCE: Duration = Duration::from_secs(24 * 3600);
 /// `unread --min`.
 pub const MIN_UNREAD: u64 = 1;
-/// The profile `--demo` uses without `-p`.
-pub const DEMO_PROFILE: &str = "whatsapp-gateway";
+/// The profile `--demo` uses without `-p`: a gateway that really counts
+/// unread messages and has native previews.
+pub const DEMO_PROFILE: &str = "evolution";
 /// `wa-inbox sandbox --port`.
 pub const SANDBOX_PORT: u16 = 8765;

@@ -11,7 +11,9 @@ pub mod defaults;
 mod resolve;
 mod select;
 
-pub use resolve::{resolve, Env, Inputs, Overrides, Resolution, ResolvedProfile, Settings};
+pub use resolve::{
+    default_path, resolve, Env, Inputs, Overrides, Resolution, ResolvedProfile, Settings,
+};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -201,6 +201,7 @@ fn resolve_profile(
     base_dir: &Path,
 ) -> Result<ResolvedProfile, ProviderError> {
     let c = &profile.common;
+    crate::redact::register_url_userinfo(&profile.provider.base_url());
     let mut secrets = Vec::new();
     for (key, source) in profile.provider.secrets() {
         let secret = source
@@ -208,7 +209,7 @@ fn resolve_profile(
             .map_err(|m| ProviderError::Config {
                 message: format!("profile `{}`: {m}", profile.name),
             })?;
-        crate::diag::register_secret(secret.expose());
+        crate::redact::register_secret(secret.expose());
         secrets.push((key, secret));
     }
     let env = BuildEnv {
@@ -235,7 +236,7 @@ fn resolve_profile(
 
 /// `$XDG_CONFIG_HOME/wa-inbox/config.toml`, else `~/.config/wa-inbox/config.toml`,
 /// else the platform's own config folder (macOS, Windows) if a file is there.
-fn default_path(env: &Env) -> Result<PathBuf, ConfigError> {
+pub fn default_path(env: &Env) -> Result<PathBuf, ConfigError> {
     let primary = match (&env.xdg_config_home, &env.home) {
         (Some(x), _) => x.join("wa-inbox/config.toml"),
         (None, Some(h)) => h.join(".config/wa-inbox/config.toml"),

@@ -33,10 +33,7 @@ impl ErrorBody {
                 return ErrorBody::from_json(json);
             }
         }
-        let lower = trimmed
-            .get(..trimmed.len().min(512))
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let lower = sanitize::head(trimmed, 512).to_ascii_lowercase();
         let message = if ct.contains("html")
             || lower.starts_with("<!doctype html")
             || lower.contains("<html")
@@ -145,9 +142,10 @@ fn strip_tags(text: &str) -> String {
     out
 }
 
-/// One safe line: control characters and escapes removed, whitespace folded, cut short.
+/// One safe line: secrets hidden, control characters and escapes removed,
+/// whitespace folded, then cut short (redacted before it is cut).
 fn clean(text: &str) -> String {
-    sanitize::truncate_chars(&sanitize::one_line(text), MESSAGE_CHARS)
+    crate::redact::line(text, MESSAGE_CHARS)
 }
 
 /// Parse a 2xx body; on failure, say why with a short, safe excerpt. An HTML
@@ -155,11 +153,7 @@ fn clean(text: &str) -> String {
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
     serde_json::from_slice(body).map_err(|e| {
         let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
-        let head = text
-            .trim_start()
-            .get(..200)
-            .unwrap_or(text.trim_start())
-            .to_ascii_lowercase();
+        let head = sanitize::head(text.trim_start(), 200).to_ascii_lowercase();
         let what = if body.iter().all(u8::is_ascii_whitespace) {
             "an empty body".to_owned()
         } else if head.starts_with("<!doctype html") || head.contains("<html") {
@@ -177,12 +171,12 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
         } else if e.is_syntax() {
             format!(
                 "not JSON (starts: \"{}\")",
-                sanitize::truncate_chars(&clean(&text), 60)
+                crate::redact::cut(&clean(&text), 60)
             )
         } else {
             format!("JSON of an unexpected shape ({e})")
         };
-        crate::diag::redact(&sanitize::truncate_chars(&what, 2 * MESSAGE_CHARS))
+        crate::redact::cut(&what, 2 * MESSAGE_CHARS)
     })
 }
 
@@ -247,6 +241,23 @@ mod tests {
             ErrorBody::read("", page.as_bytes()).message,
             "502 Bad Gateway"
         );
+    }
+
+    // See: issue 9 item 17 — a multi-byte character at byte 512 hid the page's title.
+    #[test]
+    fn html_page_with_multibyte_char_at_byte_512_gives_its_title() {
+        let mut page =
+            "<!DOCTYPE html><html><head><title>503 Service Down</title></head><body>".to_owned();
+        page.push_str(&"x".repeat(511 - page.len()));
+        page.push_str("é and more</body></html>");
+        assert_eq!(page.find('é'), Some(511));
+        assert_eq!(
+            ErrorBody::read("text/plain", page.as_bytes()).message,
+            "503 Service Down"
+        );
+        let r: Result<Vec<u8>, _> =
+            parse_json(format!("{}<title>T</title>", "é".repeat(150)).as_bytes());
+        assert!(r.unwrap_err().contains("not JSON"));
     }
 
     #[test]

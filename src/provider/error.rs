@@ -60,6 +60,13 @@ pub enum ProviderError {
         detail: String,
     },
 
+    /// The gateway broke paging (repeated items or cursors, pages larger than asked).
+    #[error("{gateway} {detail}")]
+    Paging {
+        gateway: &'static str,
+        detail: String,
+    },
+
     #[error("{gateway} sent more than {limit} bytes on {endpoint}; raise `max_body_size` in the profile if this is expected")]
     TooLarge {
         gateway: &'static str,
@@ -96,9 +103,9 @@ impl ProviderError {
         match self {
             ProviderError::Status { class, .. } => *class,
             ProviderError::Timeout { .. } | ProviderError::Network { .. } => Class::Transient,
-            ProviderError::BadResponse { .. } | ProviderError::TooLarge { .. } => {
-                Class::BadResponse
-            }
+            ProviderError::BadResponse { .. }
+            | ProviderError::TooLarge { .. }
+            | ProviderError::Paging { .. } => Class::BadResponse,
             ProviderError::Redirect { .. } | ProviderError::Config { .. } => Class::Config,
             ProviderError::Unsupported { .. } => Class::Unsupported,
             ProviderError::RateLimited { .. } => Class::RateLimited,

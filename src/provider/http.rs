@@ -60,7 +60,7 @@ impl Http {
         let url = reqwest::Url::parse(&base).map_err(|e| ProviderError::Config {
             message: format!(
                 "{gateway}: base URL \"{}\" is not a URL: {e}",
-                diag::redact(&base)
+                crate::redact::redact(&base)
             ),
         })?;
         match url.scheme() {
@@ -253,7 +253,7 @@ impl Http {
 
     /// `METHOD /path` with secrets redacted: how errors name the endpoint.
     fn endpoint(&self, req: &Req) -> String {
-        diag::redact(&format!("{} {}", req.method, req.path))
+        crate::redact::redact(&format!("{} {}", req.method, req.path))
     }
 }
 

@@ -3,7 +3,7 @@
 //! (`MessageCapabilities`, so every option is applied there, here, or refused),
 //! what it returns (`MessagePage`), and the pager source over it.
 
-use super::paging::{Fetched, Source};
+use super::paging::{Batch, Source};
 use super::{AnyProvider, PageAt, Paging, ProviderError};
 use crate::message::Message;
 use crate::time::Timestamp;
@@ -86,7 +86,6 @@ pub struct MessagePage {
 }
 
 /// A chat's messages as a pager source.
-#[derive(Clone, Copy)]
 pub struct Messages<'a> {
     pub provider: &'a AnyProvider,
     pub query: &'a MessageQuery,
@@ -96,33 +95,33 @@ pub struct Messages<'a> {
 impl Source for Messages<'_> {
     type Item = Message;
 
-    fn key(item: &Message) -> &str {
-        &item.id
+    fn gateway(&self) -> &'static str {
+        self.caps.gateway
+    }
+
+    fn noun(&self) -> &'static str {
+        "messages"
     }
 
     fn paging(&self) -> Paging {
         self.caps.paging
     }
 
-    fn gateway(&self) -> &'static str {
-        self.caps.gateway
-    }
-
     fn throttle_count(&self) -> u32 {
         self.provider.throttle_count()
+    }
+
+    fn id(item: &Message) -> &str {
+        &item.id
     }
 
     fn short_page_ends(&self) -> bool {
         self.caps.short_page_ends
     }
 
-    async fn fetch(
-        &self,
-        at: PageAt,
-        size: Option<u32>,
-    ) -> Result<Fetched<Message>, ProviderError> {
+    async fn fetch(&self, at: PageAt, size: Option<u32>) -> Result<Batch<Message>, ProviderError> {
         let page = self.provider.messages(self.query, at, size).await?;
-        Ok(Fetched {
+        Ok(Batch {
             items: page.messages,
             total: page.total,
             next_cursor: page.next_cursor,

@@ -12,11 +12,10 @@
 //!    `demo_profiles`; declare it in `sandbox/mod.rs` with `mod acme;`.
 //! 3. One line in `src/gateways.rs`: `Acme "acme" acme acme;`. Config parsing,
 //!    `NAMES`, dispatch, the sandbox's routes and `--demo` profiles, the
-//!    gateway lists in `--version` and the completions, and the tests' lists
+//!    gateway lists in `--version` and `--demo -p` completion, and the tests' lists
 //!    of gateways all follow from it.
 //! 4. A `[profiles.…]` example in `config.example.toml`, a row in the README's
-//!    provider table and its capability table, and refreshed `completions/`;
-//!    tests fail until each is there.
+//!    provider table and its capability table; tests fail until each is there.
 //!
 //! Adding an operation (say `Op::Archive`): a variant in `ops.rs`, a field of
 //! `Operations` (`Support::No` in `Operations::NONE`, so no gateway changes), a

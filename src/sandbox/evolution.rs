@@ -98,8 +98,12 @@ fn find_chats(req: &Req, sh: &Shared) -> Resp {
     let jid = where_["remoteJid"].as_str();
     let gte = bound(&where_["messageTimestamp"]["gte"]);
     let lte = bound(&where_["messageTimestamp"]["lte"]);
-    let take = body["take"].as_u64().map_or(usize::MAX, |n| n as usize);
-    let skip = body["skip"].as_u64().unwrap_or(0) as usize;
+    let take = body["take"]
+        .as_u64()
+        .map_or(usize::MAX, |n| req.paging.limit(n as usize));
+    let skip = req
+        .paging
+        .offset(body["skip"].as_u64().unwrap_or(0) as usize);
     let inbox = &sh.inbox;
     // One row per remoteJid with at least one stored message: the prefix [0, active).
     let listed = &inbox.chats[..inbox.active];

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use super::echo::Echo;
+
 /// Failures the sandbox injects (never on `/_sandbox/…`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Faults {
@@ -15,10 +17,47 @@ pub struct Faults {
     pub wrong_type: bool,
     pub drop: bool,
     pub latency: Option<Duration>,
+    /// Answer with the request's credentials repeated (see `echo.rs`).
+    pub echo: Option<Echo>,
+    pub paging: PagingFaults,
+}
+
+/// Paging abuses, applied by each emulator's paging parameters.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PagingFaults {
+    /// Every page is the first one: offsets are ignored, and a cursor gateway
+    /// hands out a fresh cursor with the same chats each time.
+    pub repeat: bool,
+    /// Pages hold ten times the page size asked for.
+    pub oversized: bool,
+    /// The reported total grows with every page (gateways that report one).
+    pub growing_total: bool,
+}
+
+impl PagingFaults {
+    /// An offset as the faulty gateway reads it.
+    pub fn offset(&self, asked: usize) -> usize {
+        if self.repeat {
+            0
+        } else {
+            asked
+        }
+    }
+
+    /// A page size as the faulty gateway honours it.
+    pub fn limit(&self, asked: usize) -> usize {
+        if self.oversized {
+            asked.saturating_mul(10)
+        } else {
+            asked
+        }
+    }
 }
 
 const VALID_FAULTS: &str =
-    "fail=N[:STATUS], retry-after=SECONDS|HTTP-DATE, stall, truncate, html, xml, wrong-type, drop, latency=N(ms|s), none";
+    "fail=N[:STATUS], retry-after=SECONDS|HTTP-DATE, stall, truncate, html, xml, wrong-type, drop, latency=N(ms|s), \
+     repeat-pages, oversized-pages, growing-total, \
+     echo[=raw|upper|lower|form|base64|json|spaces|all[:text|json|html|location|www-authenticate]], none";
 
 impl Faults {
     /// Parses a comma list such as `fail=3:503,retry-after=2,latency=20ms`.
@@ -45,6 +84,9 @@ impl Faults {
                 ("xml", None) => f.xml = true,
                 ("wrong-type" | "wrong_type", None) => f.wrong_type = true,
                 ("drop", None) => f.drop = true,
+                ("repeat-pages", None) => f.paging.repeat = true,
+                ("oversized-pages", None) => f.paging.oversized = true,
+                ("growing-total", None) => f.paging.growing_total = true,
                 ("fail", Some(v)) => {
                     let (n, s) = v.split_once(':').unwrap_or((v, "503"));
                     f.fail_first = n.trim().parse().map_err(|_| bad())?;
@@ -65,6 +107,7 @@ impl Faults {
                         f.retry_after = Some(v.to_string());
                     }
                 }
+                ("echo", v) => f.echo = Some(Echo::parse(v).ok_or_else(bad)?),
                 ("latency", Some(v)) => f.latency = Some(parse_duration(v).ok_or_else(bad)?),
                 _ => return Err(bad()),
             }

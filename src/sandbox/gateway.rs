@@ -134,7 +134,9 @@ fn chat_json(c: &SandboxChat) -> Value {
     if let Some(t) = c.last_activity {
         o.insert("lastMessageAt".into(), json!(ms(t)));
     }
-    o.insert("unreadCount".into(), json!(c.unread));
+    // Like the real gateway (PROVIDERS.md §5): every inbound message resets the
+    // counter and nothing increments it, so it is 0 whatever is unread.
+    o.insert("unreadCount".into(), json!(0));
     o.insert("archived".into(), json!(c.archived));
     o.insert("pinned".into(), json!(c.pinned));
     if let Some(m) = c.muted_until {
@@ -145,12 +147,13 @@ fn chat_json(c: &SandboxChat) -> Value {
 
 fn chats(req: &Req, inbox: &Inbox) -> Resp {
     let limit = match limit(req) {
-        Ok(l) => l,
+        Ok(l) => req.paging.limit(l),
         Err(e) => return e,
     };
     // Only chats with at least one message: the prefix [0, active), ordered lastMessageAt desc, id desc.
     let listed = &inbox.chats[..inbox.active];
-    let start = match req.q("cursor").map(str::trim).filter(|c| !c.is_empty()) {
+    let cursor = req.q("cursor").map(str::trim).filter(|c| !c.is_empty());
+    let start = match cursor.filter(|_| !req.paging.repeat) {
         None => 0,
         Some(c) => {
             let parsed = c
@@ -174,10 +177,24 @@ fn chats(req: &Req, inbox: &Inbox) -> Resp {
     );
     if page.len() == limit {
         if let Some(last) = page.last() {
-            o.insert("nextCursor".into(), json!(cursor_of(last)));
+            let next = if req.paging.repeat {
+                fresh_cursor(cursor)
+            } else {
+                cursor_of(last)
+            };
+            o.insert("nextCursor".into(), json!(next));
         }
     }
     Resp::json(200, &Value::Object(o))
+}
+
+/// The `repeat-pages` fault: a cursor never handed out before ("again-1", "again-2", …).
+fn fresh_cursor(previous: Option<&str>) -> String {
+    let n = previous
+        .and_then(|c| c.strip_prefix("again-"))
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0);
+    format!("again-{}", n + 1)
 }
 
 /// A ULID-looking row id (Crockford base32, 26 characters) derived from the message.

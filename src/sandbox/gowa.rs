@@ -203,7 +203,10 @@ fn paging(req: &Req, default: i64) -> Result<(usize, usize), Resp> {
         o if o < 0 => return Err(bad("VALIDATION_ERROR", "offset: must be no less than 0.")),
         o => o,
     };
-    Ok((limit as usize, offset as usize))
+    Ok((
+        req.paging.limit(limit as usize),
+        req.paging.offset(offset as usize),
+    ))
 }
 
 fn chat_json(c: &SandboxChat) -> Value {
@@ -258,6 +261,11 @@ fn chats(req: &Req, sh: &Shared) -> Resp {
                 .collect(),
             matching.len(),
         )
+    };
+    let total = if req.paging.growing_total {
+        total + offset + 2 * limit
+    } else {
+        total
     };
     ok(
         "Success get chat list",

@@ -96,7 +96,7 @@ fn get_chats(req: &Req, sh: &Shared) -> Resp {
                 "Validation failed. Details: \"count\" must be greater than or equal to 1",
             )
         }
-        Ok(n) => n.map_or(usize::MAX, |n| n as usize),
+        Ok(n) => n.map_or(usize::MAX, |n| req.paging.limit(n as usize)),
         Err(_) => {
             return Resp::text(
                 400,

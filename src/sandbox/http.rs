@@ -4,6 +4,8 @@
 use bytes::Bytes;
 use serde_json::Value;
 
+use super::faults::PagingFaults;
+
 /// A request as the gateway modules see it.
 pub(super) struct Req {
     pub method: String,
@@ -14,6 +16,8 @@ pub(super) struct Req {
     /// Lowercase names.
     pub headers: Vec<(String, String)>,
     pub body: Bytes,
+    /// Paging abuses to apply to this request's answer.
+    pub paging: PagingFaults,
 }
 
 impl Req {

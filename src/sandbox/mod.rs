@@ -2,6 +2,7 @@
 //! demonstrated) against each vendor's real wire contract, quirks and failures, without a phone.
 
 pub mod creds;
+mod echo;
 mod evolution;
 mod faults;
 mod gateway;
@@ -27,6 +28,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::gateways::gateways;
+pub use echo::Echo;
 pub use faults::Faults;
 pub use inbox::{demo_inbox, demo_inbox_at, SandboxChat, SandboxMessage};
 
@@ -124,13 +126,29 @@ impl Sandbox {
     /// A config.toml snippet with each gateway's demo profiles (one named
     /// after the gateway, plus variants such as `waha-noweb`, `wawp-array`).
     pub fn profiles_toml(&self) -> String {
-        macro_rules! all_demo_profiles {
-            (($this:expr) $($variant:ident $name:literal $provider:ident $sandbox:ident;)*) => {
-                [$($sandbox::demo_profiles(&$this.url($name)),)*].concat()
-            };
-        }
-        gateways!(all_demo_profiles; self)
+        demo_profiles_at(&self.addr.to_string())
     }
+}
+
+/// The demo profiles for a sandbox listening on `addr`.
+pub fn demo_profiles_at(addr: &str) -> String {
+    let url = |gateway: &str| format!("http://{addr}/{gateway}");
+    macro_rules! all_demo_profiles {
+        (() $($variant:ident $name:literal $provider:ident $sandbox:ident;)*) => {
+            [$($sandbox::demo_profiles(&url($name)),)*].concat()
+        };
+    }
+    gateways!(all_demo_profiles)
+}
+
+/// The names of the demo profiles (`--demo -p NAME`), in registry order,
+/// known without starting a sandbox (for shell completion).
+pub fn demo_profile_names() -> Vec<String> {
+    demo_profiles_at("127.0.0.1:0")
+        .lines()
+        .filter_map(|l| l.strip_prefix("[profiles.")?.strip_suffix(']'))
+        .map(str::to_owned)
+        .collect()
 }
 
 impl Drop for Sandbox {

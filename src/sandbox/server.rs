@@ -104,6 +104,7 @@ async fn serve(
         query: parse_query(&raw_query),
         headers,
         body,
+        paging: faults.paging,
     };
     let mut resp = if fail {
         let status = if faults.fail_status == 0 {
@@ -128,6 +129,8 @@ async fn serve(
             resp = Resp::typed(200, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<response><status>200</status><message>Operation completed successfully</message><data/></response>\n");
         } else if faults.wrong_type {
             resp = Resp::text(200, "OK\nstatus=ready; chats: 3 {not json\n");
+        } else if let Some(echo) = &faults.echo {
+            resp = echo.response(&r);
         }
     }
     sh.record(&hit, resp.status);

@@ -124,7 +124,7 @@ pub(super) fn limit_offset(req: &Req) -> Result<(Option<usize>, usize), Vec<Stri
         return Err(errs);
     }
     Ok((
-        limit.map(|l| l.max(0) as usize),
-        offset.unwrap_or(0).max(0) as usize,
+        limit.map(|l| req.paging.limit(l.max(0) as usize)),
+        req.paging.offset(offset.unwrap_or(0).max(0) as usize),
     ))
 }

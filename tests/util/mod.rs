@@ -3,6 +3,8 @@
 //! NO_COLOR, WA_INBOX_* or XDG paths). On drop it fails the test if the
 //! sandbox was never called, unless the test said it need not be.
 
+pub mod tmux;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 

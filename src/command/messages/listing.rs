@@ -146,7 +146,7 @@ impl Plan {
             query: &self.query,
             caps: self.caps,
         };
-        let mut pager = Pager::over(source, start, self.page_size, concurrency);
+        let mut pager = Pager::new(&source, start, self.page_size, concurrency);
         let limit = self.req.limit;
         let mut anchor = match &self.req.before {
             Some(Before::Id(id)) => Some(id.as_str()),

@@ -7,7 +7,7 @@
 
 use crate::chat::{Chat, Jid};
 use crate::exit::{NotFoundError, UsageError};
-use crate::provider::paging::Pager;
+use crate::provider::paging::{Chats, Pager};
 use crate::provider::{AnyProvider, PageAt, Paging, Query, View};
 use crate::sanitize;
 
@@ -136,7 +136,8 @@ async fn all_chats(provider: &AnyProvider, concurrency: usize) -> anyhow::Result
         Paging::Cursor => PageAt::Cursor(None),
         Paging::Single => PageAt::Single,
     };
-    let mut pager = Pager::new(provider, &query, start, caps.max_page_size, concurrency);
+    let source = Chats::new(provider, &query);
+    let mut pager = Pager::new(&source, start, caps.max_page_size, concurrency);
     let mut chats = Vec::new();
     while let Some(page) = pager.next(None, true).await? {
         chats.extend(page);

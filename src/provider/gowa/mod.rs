@@ -62,7 +62,7 @@ impl Gowa {
         let auth = match (&cfg.username, &cfg.password) {
             (Some(user), Some(_)) => {
                 let secret = env.secret("password")?;
-                crate::diag::register_basic_auth(user, secret.expose());
+                crate::redact::register_basic_auth(user, secret.expose());
                 Some((user.clone(), secret))
             }
             (None, None) => None,

@@ -84,7 +84,7 @@ impl GreenApi {
     pub fn new(cfg: &Config, env: &BuildEnv) -> Result<GreenApi, ProviderError> {
         let instance = env.required("id_instance", &cfg.id_instance)?;
         // NOTE: the instance id is half of the credential in the URL path: redact it too.
-        crate::diag::register_secret(&instance);
+        crate::redact::register_secret(&instance);
         let token = env.secret("api_token_instance")?;
         Ok(GreenApi {
             http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?,

@@ -9,10 +9,8 @@ use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 
 use super::{ErrorBody, Http};
-use crate::diag;
 use crate::provider::retry::{is_refused_or_reset, parse_retry_after};
 use crate::provider::{Class, ProviderError};
-use crate::sanitize;
 
 pub(super) struct Failure {
     pub error: ProviderError,
@@ -85,7 +83,7 @@ impl Http {
                 gateway: self.gateway,
                 endpoint: endpoint.to_owned(),
                 status: code,
-                location: diag::redact(location),
+                location: crate::redact::redact(location),
             });
         }
         let content_type = headers
@@ -104,13 +102,12 @@ impl Http {
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
             .and_then(parse_retry_after);
-        let mut message = diag::redact(&parsed.message);
+        let mut message = crate::redact::redact(&parsed.message);
         if message.is_empty() {
             message = status.canonical_reason().unwrap_or("no message").to_owned();
         }
         if let Some(extra) = self.describe.and_then(|d| d(&parsed)) {
-            let extra = sanitize::truncate_chars(&sanitize::one_line(&extra), 100);
-            message = format!("{message} ({})", diag::redact(&extra));
+            message = format!("{message} ({})", crate::redact::line(&extra, 100));
         }
         let error = ProviderError::Status {
             gateway: self.gateway,
@@ -132,7 +129,7 @@ impl Http {
         let timed_out = e.is_timeout();
         let connect = e.is_connect();
         let retriable = !timed_out && is_refused_or_reset(&e);
-        let mut message = diag::redact(&error_chain(&e.without_url()));
+        let mut message = crate::redact::redact(&error_chain(&e.without_url()));
         if connect && message.contains("refused") {
             message =
                 "connection refused (is the gateway running, and is base_url right?)".to_owned();

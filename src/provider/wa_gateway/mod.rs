@@ -2,9 +2,10 @@
 //!
 //! Chats come from the gateway's own database by cursor (`nextCursor`, sent
 //! back verbatim; absent, `null` or `""` ends the listing, and a full last page
-//! is followed by an empty one). Unread counts are native. There is no last
-//! message in the listing: `overview` and `unread` (which shows previews) ask
-//! `…/chats/{jid}/messages?limit=1` per shown chat and take `waMessageId`, not
+//! is followed by an empty one). Its `unreadCount` is not a count (every
+//! inbound message resets it to 0, nothing increments it): `unread_count` is
+//! null and `chats unread` is unsupported. There is no last message in the
+//! listing: `overview` asks `…/chats/{jid}/messages?limit=1` per shown chat and take `waMessageId`, not
 //! the gateway's row `id`. The chat id is `jid`; the numeric `id` is a row key.
 //! Errors carry a stable `error.code` that decides the class, not the status.
 
@@ -118,7 +119,6 @@ fn chat(profile: &str, w: wire::Chat) -> Chat {
     if let Some(k) = w.kind.as_deref().and_then(kind) {
         c = c.with_kind(k);
     }
-    c.unread_count = w.unread_count;
     c.last_activity_at = w.last_message_at.and_then(Timestamp::from_millis);
     c.archived = w.archived;
     c.pinned = w.pinned;
@@ -172,7 +172,10 @@ impl Provider for WaGateway {
             filter_search: false,
             sorts: &[],
             native_order: Some((SortKey::Activity, Order::Desc)),
-            unread: UnreadSupport::Native,
+            unread: UnreadSupport::No(
+                "the WhatsApp Gateway does not count unread messages (every new message resets \
+                 its unreadCount to 0)",
+            ),
             uses_since: false,
         }
     }

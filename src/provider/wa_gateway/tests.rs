@@ -31,7 +31,7 @@ fn openapi_chat_example_maps_to_record() {
             "profile": "team", "provider": "whatsapp-gateway",
             "id": "6281234567890@s.whatsapp.net", "jid": "6281234567890@s.whatsapp.net",
             "phone": "6281234567890", "kind": "direct", "name": "Alice",
-            "unread_count": 3, "last_activity_at": "2024-06-29T12:00:00Z",
+            "unread_count": null, "last_activity_at": "2024-06-29T12:00:00Z",
             "last_message": {"id": "3EB0C431C26A1916E07A", "body": "Hello there!",
                              "at": "2024-06-29T12:00:00Z", "from_me": false},
             "archived": false, "pinned": false, "muted_until": "2025-06-29T12:00:00Z",
@@ -49,7 +49,7 @@ fn gateway_id_is_jid_not_numeric_row_id() {
     assert_eq!(c.id, "120363025246125486@g.us");
     assert_eq!(
         (c.kind, c.unread_count, c.archived, c.pinned),
-        (Kind::Group, Some(0), Some(true), Some(true))
+        (Kind::Group, None, Some(true), Some(true))
     );
     // Omitted optional fields stay unknown; aliases is an empty array.
     assert_eq!(

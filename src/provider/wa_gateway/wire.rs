@@ -28,7 +28,8 @@ pub(super) struct Chat {
     pub name: Option<String>,
     /// Epoch ms.
     pub last_message_at: Option<i64>,
-    pub unread_count: Option<u64>,
+    // NOTE: `unreadCount` is not read: the gateway resets it to 0 on every
+    // inbound message, so it counts nothing (PROVIDERS.md §5).
     pub archived: Option<bool>,
     pub pinned: Option<bool>,
     /// Epoch ms.
