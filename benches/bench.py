@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """wa-inbox benchmark: time to first row, total time and peak RSS of
 `chats list --all -o ndjson`, against the same pages fetched by a sequential
-`curl | jq` loop, all against `wa-inbox sandbox` with latency per request.
-Prints a table of figures and ratios, and the targets from issue 6."""
+`curl | jq` loop, all against `wa-inbox sandbox` with latency per request;
+then peak RSS on hostile answers just under max_body_size (hostile.py).
+Prints a table of figures and ratios, and the targets from issues 6 and 9."""
 
 import argparse
 import os
@@ -11,6 +12,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import hostile
 
 LATENCY_MS = 20
 
@@ -141,7 +144,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default="target/release/wa-inbox")
     ap.add_argument("--smoke", action="store_true", help="small inboxes: checks the benchmark works, not the targets")
+    ap.add_argument("--hostile", action="store_true", help="only the hostile answers (60 MiB; 4 MiB with --smoke)")
     args = ap.parse_args()
+    hostile_mib = 4 if args.smoke else 60
+    if args.hostile:
+        worst, wrong = hostile.report(hostile.run(os.path.abspath(args.binary), hostile_mib))
+        print(f"\n  {'ok  ' if worst < hostile.TARGET_MIB and not wrong else 'MISS'} hostile answers: "
+              f"peak RSS {worst:.1f} MiB, {wrong} unexpected exit codes")
+        return
     b = Bench(args.binary)
     big, huge, ov = (2_000, 5_000, 100) if args.smoke else (20_000, 100_000, 1_000)
     rtt = LATENCY_MS / 1000
@@ -152,6 +162,7 @@ def main():
     gw = b.run(big, "whatsapp-gateway", 200, gateway_curl_loop)
     gowa_huge = b.run(huge, "gowa", 100, gowa_curl_loop if not args.smoke else None)
     overview = b.overview(ov)
+    worst, wrong = hostile.report(hostile.run(b.binary, hostile_mib))
 
     print()
     for label, _, ours, theirs in b.rows:
@@ -168,6 +179,8 @@ def main():
         ("time to first row (GOWA): <= 2 round trips", gowa[0][1] / rtt, 2.0),
         ("time to first row (gateway): <= 2 round trips", gw[0][1] / rtt, 2.0),
         (f"overview over {ov} GOWA chats: <= 1.5 x ideal {ideal:.2f}s", overview[0] / ideal, 1.5),
+        (f"hostile {hostile_mib} MiB answers: peak RSS < {hostile.TARGET_MIB} MiB", worst, hostile.TARGET_MIB - 0.01),
+        ("hostile answers: unexpected exit codes", wrong, 0),
     ]
     print("\ntargets" + (" (smoke run: small inboxes, figures not comparable)" if args.smoke else ""))
     failed = 0

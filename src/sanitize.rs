@@ -2,10 +2,14 @@
 //! messages) safe for a terminal, a TSV file or a spreadsheet.
 //!
 //! - Terminal and TSV: escape sequences and C0/C1 controls are removed, line
-//!   breaks and tabs become spaces, bidi overrides and invisible characters are
-//!   dropped (they can reorder or hide what a line shows). ZWJ and ZWNJ stay:
-//!   emoji sequences and Persian script need them.
-//! - CSV: cells keep their line breaks (CSV quotes them) but lose other controls;
+//!   breaks (CR, LF, U+2028, U+2029) and tabs become spaces, and characters
+//!   that reorder or hide what a line shows are dropped: every format control
+//!   (General_Category Cf: bidi controls, zero-width and tag characters,
+//!   interlinear annotations) and every Default_Ignorable_Code_Point (Hangul
+//!   fillers, U+180E, U+034F…), from the Unicode data of `icu_properties`.
+//!   ZWJ, ZWNJ and variation selectors stay: emoji and Persian need them.
+//! - CSV: cells keep their line breaks (CSV quotes them), written as LF
+//!   whatever they were (a bare CR splits rows in some readers), but lose other controls;
 //!   a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`
 //!   so a spreadsheet does not run it as a formula (OWASP "CSV Injection").
 //!   Numbers stay numbers. `--csv-raw` turns the prefix off.
@@ -14,13 +18,25 @@
 //! A leaf module (it imports nothing of ours), so `output/`, `diag` and
 //! `provider/` (gateway error bodies) share it without `provider` → `output`.
 
+use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory};
+use icu_properties::{CodePointMapData, CodePointSetData};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Bidi embedding/override/isolate controls, marks, and invisible characters.
-fn is_invisible_or_bidi(c: char) -> bool {
-    matches!(c,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-        | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+/// A character that can reorder or hide what a line shows: a format control
+/// (Cf) or a Default_Ignorable_Code_Point, except ZWJ, ZWNJ and variation selectors.
+pub fn is_hidden(c: char) -> bool {
+    if c.is_ascii()
+        || matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+    {
+        return false;
+    }
+    CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
+        || CodePointMapData::<GeneralCategory>::new().get(c) == GeneralCategory::Format
+}
+
+/// A line break: LF, CR, and the Unicode line and paragraph separators.
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
 /// Drop ANSI/VT escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`,
@@ -66,12 +82,12 @@ pub fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     strip_escapes(s, |c| {
-        let c = if c == '\n' || c == '\r' || c == '\t' {
+        let c = if is_line_break(c) || c == '\t' {
             ' '
         } else {
             c
         };
-        if c.is_control() || is_invisible_or_bidi(c) {
+        if c.is_control() || is_hidden(c) {
             return;
         }
         if c == ' ' {
@@ -90,14 +106,20 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
-/// A CSV cell: controls other than line breaks removed, formula prefix neutralised unless `raw`.
+/// A CSV cell: line breaks written as LF (CRLF and a bare CR too), other
+/// controls removed, formula prefix neutralised unless `raw`.
 pub fn csv_cell(s: &str, raw: bool) -> String {
     let mut out = String::with_capacity(s.len() + 1);
+    let mut after_cr = false;
     strip_escapes(s, |c| {
-        if (c.is_control() && c != '\n' && c != '\r' && c != '\t') || is_invisible_or_bidi(c) {
+        if std::mem::replace(&mut after_cr, c == '\r') && c == '\n' {
             return;
         }
-        out.push(c);
+        if is_line_break(c) {
+            out.push('\n');
+        } else if !(is_hidden(c) || c.is_control() && c != '\t') {
+            out.push(c);
+        }
     });
     if !raw && needs_formula_guard(&out) {
         out.insert(0, '\'');
@@ -109,7 +131,8 @@ fn needs_formula_guard(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
-    if !matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r') {
+    // A leading CR is written as LF here; both are guarded.
+    if !matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r' | '\n') {
         return false;
     }
     // "-12" or "+3.5" is a number, not a formula.
@@ -146,7 +169,7 @@ pub fn shell_word(s: &str) -> Option<String> {
         return Some("''".to_owned());
     }
     if s.chars()
-        .any(|c| c.is_control() || is_invisible_or_bidi(c) || c.is_whitespace() && c != ' ')
+        .any(|c| c.is_control() || is_hidden(c) || c.is_whitespace() && c != ' ')
     {
         return None;
     }
@@ -196,6 +219,55 @@ mod tests {
         );
         assert_eq!(one_line("  王小明  "), "王小明");
         assert_eq!(one_line("مرحبا"), "مرحبا");
+    }
+
+    // See: issue 9 item 16 — line/paragraph separators, Hangul fillers, tag
+    // characters and other invisible characters reached the terminal.
+    #[test]
+    fn sanitiser_drops_every_default_ignorable_and_format_character() {
+        let hidden = [
+            '\u{3164}',
+            '\u{FFA0}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{E0000}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{180E}',
+            '\u{2061}',
+            '\u{2064}',
+            '\u{206A}',
+            '\u{206F}',
+            '\u{034F}',
+            '\u{FFF9}',
+            '\u{FFFB}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{200B}',
+            '\u{FEFF}',
+            '\u{00AD}',
+        ];
+        for c in hidden {
+            assert_eq!(one_line(&format!("a{c}b")), "ab", "U+{:04X}", c as u32);
+            assert_eq!(
+                csv_cell(&format!("a{c}b"), false),
+                "ab",
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert_eq!(one_line("one\u{2028}two\u{2029}three"), "one two three");
+        // Kept: ZWJ sequences, ZWNJ, emoji presentation selectors.
+        for kept in ["👨\u{200D}👩", "می\u{200C}خواهم", "❤\u{FE0F}"] {
+            assert_eq!(one_line(kept), kept);
+        }
+    }
+
+    // See: issue 9 item 16 — CSV kept a bare CR, which splits rows in some readers.
+    #[test]
+    fn csv_writes_every_line_break_as_lf() {
+        assert_eq!(csv_cell("a\rb\r\nc\nd\u{2028}e", false), "a\nb\nc\nd\ne");
+        assert_eq!(csv_cell("\r=1+1", false), "'\n=1+1");
     }
 
     #[test]

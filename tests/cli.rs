@@ -9,6 +9,8 @@ mod fuzz;
 mod general;
 mod gowa;
 mod green_api;
+#[cfg(target_os = "linux")]
+mod hostile;
 mod leaks;
 mod paging;
 mod registry;

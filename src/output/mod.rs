@@ -145,7 +145,15 @@ pub fn streaming<W: Write + 'static, R: record::Record + 'static>(
 ) -> Result<Box<dyn Sink<R>>, W> {
     Ok(match opts.format {
         Format::Table => return Err(out),
-        Format::Json => Box::new(json::JsonSink::new(fields, term.stdout_tty, out)),
+        Format::Json if term.stdout_tty => Box::new(json::JsonSink::new(
+            fields,
+            true,
+            json::TerminalSafe::new(out),
+        )),
+        Format::Json => Box::new(json::JsonSink::new(fields, false, out)),
+        Format::Ndjson if term.stdout_tty => {
+            Box::new(json::NdjsonSink::new(fields, json::TerminalSafe::new(out)))
+        }
         Format::Ndjson => Box::new(json::NdjsonSink::new(fields, out)),
         Format::Csv => Box::new(csv::CsvSink::new(opts, fields, b',', out)),
         Format::Tsv => Box::new(csv::CsvSink::new(opts, fields, b'\t', out)),

@@ -31,6 +31,7 @@ const NAMES: &[&str] = &[
     "tab\there\nnewline",
     "=HYPERLINK(\"http://x\")",
     "",
+    "csi\u{9b}2Jx del\u{7f} sep\u{2028}x zw\u{200B}j",
 ];
 
 fn chats() -> Vec<Chat> {
@@ -119,6 +120,48 @@ fn json_is_exact_and_ndjson_one_per_line() {
     assert!(nd
         .lines()
         .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+}
+
+// See: issue 9 item 15 — JSON and NDJSON to a terminal passed U+009B and U+202E raw.
+#[test]
+fn json_to_a_terminal_escapes_c1_and_bidi_but_keeps_the_value() {
+    for format in [Format::Json, Format::Ndjson] {
+        let tty = render(format, true);
+        let pipe = render(format, false);
+        for c in ['\u{9b}', '\u{202E}', '\u{7f}', '\u{2028}', '\u{200B}'] {
+            assert!(
+                !tty.contains(c),
+                "U+{:04X} reached the terminal:\n{tty}",
+                c as u32
+            );
+        }
+        assert!(tty.contains("\\u202e") && tty.contains("\\u009b"), "{tty}");
+        assert!(
+            pipe.contains('\u{202E}') && pipe.contains('\u{9b}'),
+            "a pipe keeps exact text"
+        );
+        let parse = |s: &str| -> Vec<serde_json::Value> {
+            match format {
+                Format::Json => serde_json::from_str(s).unwrap(),
+                _ => s
+                    .lines()
+                    .map(|l| serde_json::from_str(l).unwrap())
+                    .collect(),
+            }
+        };
+        assert_eq!(parse(&tty), parse(&pipe), "the same JSON values");
+    }
+    // A character split across writes is still escaped.
+    let buf = Buf::default();
+    let mut w = crate::output::json::TerminalSafe::new(buf.clone());
+    let bytes = "\"a\u{202E}b\"".as_bytes();
+    w.write_all(&bytes[..3]).unwrap();
+    w.write_all(&bytes[3..]).unwrap();
+    w.flush().unwrap();
+    assert_eq!(
+        String::from_utf8(buf.0.borrow().clone()).unwrap(),
+        "\"a\\u202eb\""
+    );
 }
 
 #[test]

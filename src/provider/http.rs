@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use serde::de::DeserializeOwned;
 
 use super::body::ErrorBody;
+use super::bounded::{self, Unreadable, MAX_ENTRIES};
 use super::error::{Class, ProviderError};
 pub use super::request::Req;
 use super::retry::{backoff, MAX_RETRY_AFTER};
@@ -112,15 +113,42 @@ impl Http {
         self.throttled.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// Send and parse a JSON body into `T`.
+    /// Send and parse a JSON body into `T` (lists capped at `bounded::MAX_ENTRIES`).
     pub async fn json<T: DeserializeOwned>(&self, req: Req) -> Result<T, ProviderError> {
+        self.json_page(req, MAX_ENTRIES).await
+    }
+
+    /// Send and parse a page of `size` entries: a list in the answer that
+    /// holds more means the gateway ignored the page size (exit 8), found
+    /// after `size + 1` entries rather than after reading them all.
+    pub async fn json_page<T: DeserializeOwned>(
+        &self,
+        req: Req,
+        size: impl TryInto<usize>,
+    ) -> Result<T, ProviderError> {
+        let size = size.try_into().unwrap_or(MAX_ENTRIES).min(MAX_ENTRIES);
         let endpoint = self.endpoint(&req);
         let body = self.send(req).await?;
-        super::body::parse_json(&body).map_err(|detail| ProviderError::BadResponse {
-            gateway: self.gateway,
-            endpoint,
-            detail,
-        })
+        match bounded::parse(&body, size) {
+            Ok(v) => Ok(v),
+            Err(Unreadable::TooMany(n)) if n < MAX_ENTRIES => Err(ProviderError::Paging {
+                gateway: self.gateway,
+                detail: format!(
+                    "ignored the page size: asked for {n} entries on {endpoint}, it sent more; \
+                     stopping rather than print a partial or repeated list"
+                ),
+            }),
+            Err(Unreadable::TooMany(n)) => Err(ProviderError::BadResponse {
+                gateway: self.gateway,
+                endpoint,
+                detail: format!("more than {n} entries in one answer"),
+            }),
+            Err(Unreadable::Bad(detail)) => Err(ProviderError::BadResponse {
+                gateway: self.gateway,
+                endpoint,
+                detail,
+            }),
+        }
     }
 
     /// Send with retries; the body of a 2xx answer, else an error.
@@ -233,7 +261,9 @@ impl Http {
                 limit,
             }));
         }
-        let mut buf = bytes::BytesMut::new();
+        // Sized up front when the length is announced: no doubling copies of a large body.
+        let announced = resp.content_length().unwrap_or(0).min(limit);
+        let mut buf = bytes::BytesMut::with_capacity(announced as usize);
         while let Some(chunk) = resp
             .chunk()
             .await

@@ -26,6 +26,7 @@
 
 mod any;
 pub mod body;
+pub mod bounded;
 pub mod error;
 pub mod evolution;
 pub mod gowa;

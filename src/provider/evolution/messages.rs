@@ -5,10 +5,12 @@
 //! `fromMe: true` filters (`false` is ignored upstream). Status, edits and
 //! deletes come from the `MessageUpdate` receipt history, when it is recorded.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::{wire, Evolution, GATEWAY, MAX_PAGE, NAME};
 use crate::message::{Media, Message, MessageKind, Status};
+use crate::provider::bounded::LooseInt;
 use crate::provider::http::Req;
 use crate::provider::messages::{bad, Arrival, FromMeFilter};
 use crate::provider::{
@@ -65,7 +67,8 @@ impl Evolution {
         let size = size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
         let path = format!("/chat/findMessages/{}", path_segment(&self.instance));
         let req = self.auth(Req::post_json(path, &body(q, at.offset(), size)).read_only());
-        let found: wire::FoundMessages = self.http.json(req).await.map_err(super::hint)?;
+        let found: wire::FoundMessages =
+            self.http.json_page(req, size).await.map_err(super::hint)?;
         let page = found
             .messages
             .ok_or_else(|| bad(GATEWAY, ENDPOINT, "the answer has no `messages`"))?;
@@ -106,7 +109,8 @@ fn kind(t: &str, content: Option<&Value>) -> MessageKind {
 
 /// `fileLength` as a number, a numeric string or a protobuf Long.
 fn size(v: Option<&Value>) -> Option<u64> {
-    v.and_then(wire::epoch).and_then(|n| u64::try_from(n).ok())
+    let n = v.and_then(|v| LooseInt::deserialize(v).ok())?.0?;
+    u64::try_from(n).ok()
 }
 
 fn text(v: Option<&Value>) -> Option<String> {
@@ -153,11 +157,7 @@ pub(super) fn message(profile: &str, chat: &str, r: wire::MessageRow) -> Result<
         .filter(|c| !c.trim().is_empty())
         .unwrap_or_else(|| chat.to_owned());
     let mut m = Message::new(profile, NAME, &chat_id, &id);
-    m.at = r
-        .message_timestamp
-        .as_ref()
-        .and_then(wire::epoch)
-        .and_then(Timestamp::from_secs);
+    m.at = r.message_timestamp.0.and_then(Timestamp::from_secs);
     m.from_me = key.from_me;
     if key.from_me == Some(false) {
         m.sender = key.participant.filter(|p| !p.is_empty()).or(key.remote_jid);

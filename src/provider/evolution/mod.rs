@@ -14,6 +14,7 @@ mod wire;
 use serde::Deserialize;
 
 use super::body::ErrorBody;
+use super::bounded::List;
 use super::http::{Http, Req};
 use super::{
     default_class, path_segment, BuildEnv, Capabilities, Class, Operations, Order, Page, PageAt,
@@ -99,11 +100,7 @@ fn last_message(m: wire::Message) -> LastMessage {
     LastMessage {
         id: m.key.as_ref().and_then(|k| text(k.id.as_ref())),
         body,
-        at: m
-            .message_timestamp
-            .as_ref()
-            .and_then(wire::epoch)
-            .and_then(Timestamp::from_secs),
+        at: m.message_timestamp.0.and_then(Timestamp::from_secs),
         from_me: m.key.as_ref().and_then(|k| k.from_me),
     }
 }
@@ -137,15 +134,16 @@ impl Provider for Evolution {
 
     async fn page(&self, _q: &Query, at: PageAt, size: Option<u32>) -> Result<Page, ProviderError> {
         let skip = at.offset();
+        let size = size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
         let body = serde_json::json!({
-            "take": size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE),
+            "take": size,
             "skip": skip,
         });
         let path = format!("/chat/findChats/{}", path_segment(&self.instance));
         let req = self.auth(Req::post_json(path, &body).read_only());
-        let rows: Vec<wire::Chat> = self.http.json(req).await.map_err(hint)?;
+        let rows: List<wire::Chat> = self.http.json_page(req, size).await.map_err(hint)?;
         Ok(Page {
-            chats: rows.into_iter().map(|w| chat(&self.profile, w)).collect(),
+            chats: rows.0.into_iter().map(|w| chat(&self.profile, w)).collect(),
             total: None,
             next_cursor: None,
         })

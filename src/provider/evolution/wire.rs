@@ -7,6 +7,8 @@
 
 use serde::Deserialize;
 
+use crate::provider::bounded::{List, LooseInt};
+
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Chat {
@@ -24,7 +26,8 @@ pub(super) struct Message {
     pub key: Option<Key>,
     pub message: Option<Content>,
     /// Seconds.
-    pub message_timestamp: Option<serde_json::Value>,
+    #[serde(default)]
+    pub message_timestamp: LooseInt,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,20 +68,6 @@ pub(super) struct InstanceState {
     pub state: Option<String>,
 }
 
-/// Epoch seconds from a number, a numeric string or a protobuf `Long` `{low, high}`.
-pub(super) fn epoch(v: &serde_json::Value) -> Option<i64> {
-    match v {
-        serde_json::Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        serde_json::Value::Object(o) => {
-            let low = o.get("low")?.as_i64()? & 0xFFFF_FFFF;
-            let high = o.get("high").and_then(|h| h.as_i64()).unwrap_or(0);
-            Some((high << 32) | low)
-        }
-        _ => None,
-    }
-}
-
 /// `findMessages` (MESSAGES.md §8.1): `{"messages": {total, pages, currentPage, records}}`.
 #[derive(Debug, Deserialize)]
 pub(super) struct FoundMessages {
@@ -91,7 +80,7 @@ pub(super) struct MessagePage {
     pub total: Option<u64>,
     pub pages: Option<u64>,
     #[serde(default)]
-    pub records: Vec<MessageRow>,
+    pub records: List<MessageRow>,
 }
 
 /// A stored message: a Baileys key and proto JSON, plus the receipt history.
@@ -106,7 +95,8 @@ pub(super) struct MessageRow {
     /// Baileys proto JSON: `conversation`, `<messageType>.{caption, mimetype, fileName, fileLength, ptt}`.
     pub message: Option<serde_json::Value>,
     /// Seconds.
-    pub message_timestamp: Option<serde_json::Value>,
+    #[serde(default)]
+    pub message_timestamp: LooseInt,
     pub context_info: Option<serde_json::Value>,
     /// Only with `DATABASE_SAVE_MESSAGE_UPDATE` on.
     #[serde(rename = "MessageUpdate")]

@@ -37,14 +37,15 @@ impl Gowa {
         at: PageAt,
         size: Option<u32>,
     ) -> Result<MessagePage, ProviderError> {
+        let limit = size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
         let req = self
             .req(format!("/chat/{}/messages", path_segment(&q.chat_id)))
-            .query("limit", size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE))
+            .query("limit", limit)
             .query("offset", at.offset())
             .query_opt("start_time", q.since.map(|t| t.to_rfc3339()))
             .query_opt("end_time", q.until.map(|t| t.to_rfc3339()))
             .query_opt("is_from_me", q.from_me);
-        let env: wire::Envelope<wire::MessageList> = self.http.json(req).await?;
+        let env: wire::Envelope<wire::MessageList> = self.http.json_page(req, limit).await?;
         let list = env
             .results
             .ok_or_else(|| bad(GATEWAY, ENDPOINT, "the answer has no `results`"))?;

@@ -99,9 +99,10 @@ impl Gowa {
         let req = self
             .req(format!("/chat/{}/messages", path_segment(&chat_id)))
             .query("limit", 1);
-        let result: Result<wire::Envelope<wire::MessageList>, _> = self.http.json(req).await;
+        let result: Result<wire::Envelope<wire::MessageList>, _> =
+            self.http.json_page(req, 1).await;
         let list = match result {
-            Ok(env) => env.results.map(|r| r.data).unwrap_or_default(),
+            Ok(env) => env.results.map(|r| r.data.0).unwrap_or_default(),
             // A chat the server does not know has no last message; a missing device aborts.
             Err(ProviderError::Status {
                 status: 404, code, ..
@@ -161,14 +162,15 @@ impl Provider for Gowa {
 
     async fn page(&self, q: &Query, at: PageAt, size: Option<u32>) -> Result<Page, ProviderError> {
         let offset = at.offset();
+        let size = size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
         let req = self
             .req("/chats".to_owned())
-            .query("limit", size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE))
+            .query("limit", size)
             .query("offset", offset)
             .query_opt("search", q.search.as_deref())
             .query_opt("has_media", q.has_media.then_some("true"))
             .query_opt("archived", q.archived);
-        let env: wire::Envelope<wire::ChatList> = self.http.json(req).await?;
+        let env: wire::Envelope<wire::ChatList> = self.http.json_page(req, size).await?;
         let list = env.results.ok_or_else(|| ProviderError::BadResponse {
             gateway: "GOWA",
             endpoint: "GET /chats".to_owned(),
@@ -178,6 +180,7 @@ impl Provider for Gowa {
             total: list.pagination.and_then(|p| p.total),
             chats: list
                 .data
+                .0
                 .into_iter()
                 .map(|w| chat(&self.profile, w))
                 .collect(),

@@ -4,6 +4,8 @@
 
 use serde::Deserialize;
 
+use crate::provider::bounded::List;
+
 #[derive(Debug, Deserialize)]
 pub(super) struct Envelope<T> {
     pub results: Option<T>,
@@ -12,7 +14,7 @@ pub(super) struct Envelope<T> {
 #[derive(Debug, Deserialize)]
 pub(super) struct ChatList {
     #[serde(default)]
-    pub data: Vec<Chat>,
+    pub data: List<Chat>,
     pub pagination: Option<Pagination>,
 }
 
@@ -34,7 +36,7 @@ pub(super) struct Chat {
 #[derive(Debug, Deserialize)]
 pub(super) struct MessageList {
     #[serde(default)]
-    pub data: Vec<Message>,
+    pub data: List<Message>,
     pub pagination: Option<Pagination>,
 }
 

@@ -3,8 +3,6 @@
 //! command refuses what would need one (`--all`). Paced like every Green call;
 //! a 200 `{"code": 401, …}` is an auth failure, not an answer.
 
-use serde_json::Value;
-
 use super::{wire, GreenApi, GATEWAY, NAME};
 use crate::message::{Media, Message, MessageKind, Status};
 use crate::provider::messages::{bad, Arrival, FromMeFilter};
@@ -43,25 +41,30 @@ impl GreenApi {
         _at: PageAt,
         count: Option<u32>,
     ) -> Result<MessagePage, ProviderError> {
-        let body = serde_json::json!({
-            "chatId": q.chat_id,
-            "count": count.unwrap_or(DEFAULT_COUNT).max(1),
-        });
-        let answer: Value = self.post("getChatHistory", &body).await?;
-        // The Go SDK's rule: this 200 body is a 401.
-        if answer.get("code").and_then(Value::as_i64) == Some(401) {
-            return Err(ProviderError::Status {
-                gateway: GATEWAY,
-                endpoint: ENDPOINT.to_owned(),
-                status: 401,
-                class: Class::Auth,
-                message: "Unauthorized (a 200 answer saying 401); check api_token_instance"
-                    .to_owned(),
-                code: Some("401".to_owned()),
-            });
-        }
-        let entries: Vec<wire::Entry> =
-            serde_json::from_value(answer).map_err(|e| bad(GATEWAY, ENDPOINT, e.to_string()))?;
+        let count = count.unwrap_or(DEFAULT_COUNT).max(1);
+        let body = serde_json::json!({ "chatId": q.chat_id, "count": count });
+        let entries = match self.post("getChatHistory", &body, count as usize).await? {
+            wire::History::Entries(entries) => entries,
+            // The Go SDK's rule: this 200 body is a 401.
+            wire::History::Object(Some(401)) => {
+                return Err(ProviderError::Status {
+                    gateway: GATEWAY,
+                    endpoint: ENDPOINT.to_owned(),
+                    status: 401,
+                    class: Class::Auth,
+                    message: "Unauthorized (a 200 answer saying 401); check api_token_instance"
+                        .to_owned(),
+                    code: Some("401".to_owned()),
+                })
+            }
+            wire::History::Object(_) => {
+                return Err(bad(
+                    GATEWAY,
+                    ENDPOINT,
+                    "an object where a list of messages belongs",
+                ))
+            }
+        };
         MessagePage::mapped((GATEWAY, ENDPOINT), entries, |e| {
             message(&self.profile, &q.chat_id, e)
         })

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 
 use super::body::ErrorBody;
+use super::bounded::{List, MAX_ENTRIES};
 use super::http::{Http, Req};
 use super::{
     default_class, BuildEnv, Capabilities, Class, Operations, Order, Page, PageAt, Paging,
@@ -103,17 +104,19 @@ impl GreenApi {
         )
     }
 
-    /// GET `method`, paced, with hints on errors.
+    /// GET `method`, paced, with hints on errors; a list in the answer holds
+    /// at most `cap` entries.
     async fn call<T: serde::de::DeserializeOwned>(
         &self,
         method: &'static str,
         query: &[(&str, String)],
+        cap: usize,
     ) -> Result<T, ProviderError> {
         let mut req = Req::get(self.path(method));
         for (k, v) in query {
             req = req.query(k, v);
         }
-        self.paced(method, req).await
+        self.paced(method, req, cap).await
     }
 
     /// A read-only POST of `body` to `method`, paced like `call`.
@@ -121,9 +124,10 @@ impl GreenApi {
         &self,
         method: &'static str,
         body: &serde_json::Value,
+        cap: usize,
     ) -> Result<T, ProviderError> {
         let req = Req::post_json(self.path(method), body).read_only();
-        self.paced(method, req).await
+        self.paced(method, req, cap).await
     }
 
     /// Send `req` for `method`, at most once per `MIN_INTERVAL` per method.
@@ -131,6 +135,7 @@ impl GreenApi {
         &self,
         method: &'static str,
         req: Req,
+        cap: usize,
     ) -> Result<T, ProviderError> {
         let wait = self
             .lock()
@@ -144,7 +149,7 @@ impl GreenApi {
             ));
             tokio::time::sleep(wait).await;
         }
-        let result = self.http.json(req).await;
+        let result = self.http.json_page(req, cap).await;
         // Paced from the end of the call, so two requests never arrive within a second.
         self.lock().insert(method, Instant::now());
         result.map_err(hint)
@@ -161,9 +166,11 @@ impl GreenApi {
     ) -> Result<HashMap<String, LastMessage>, ProviderError> {
         let minutes = since.as_secs().div_ceil(60).max(1).to_string();
         let q = [("minutes", minutes)];
-        let incoming: Vec<wire::Entry> = self.call("lastIncomingMessages", &q).await?;
-        let outgoing: Vec<wire::Entry> = self.call("lastOutgoingMessages", &q).await?;
-        Ok(newest_per_chat(incoming.into_iter().chain(outgoing)))
+        let incoming: List<wire::Entry> =
+            self.call("lastIncomingMessages", &q, MAX_ENTRIES).await?;
+        let outgoing: List<wire::Entry> =
+            self.call("lastOutgoingMessages", &q, MAX_ENTRIES).await?;
+        Ok(newest_per_chat(incoming.0.into_iter().chain(outgoing.0)))
     }
 }
 
@@ -230,7 +237,9 @@ impl Provider for GreenApi {
     async fn page(&self, q: &Query, _at: PageAt, size: Option<u32>) -> Result<Page, ProviderError> {
         let query: Vec<(&str, String)> =
             size.map(|n| ("count", n.to_string())).into_iter().collect();
-        let list: Vec<wire::Chat> = self.call("getChats", &query).await?;
+        let cap = size.map_or(MAX_ENTRIES, |n| n as usize);
+        let list: List<wire::Chat> = self.call("getChats", &query, cap).await?;
+        let list = list.0;
         if list.is_empty() {
             crate::diag::trace(
                 "Green API returned no chats; its docs list an empty getChats as a fault \
@@ -260,7 +269,7 @@ impl Provider for GreenApi {
     super::messages::messages_operation!();
 
     async fn check(&self) -> Result<String, ProviderError> {
-        let state: wire::State = self.call("getStateInstance", &[]).await?;
+        let state: wire::State = self.call("getStateInstance", &[], MAX_ENTRIES).await?;
         Ok(match state.state_instance {
             Some(s) => format!("Green API answered: instance {s}"),
             None => "Green API answered".to_owned(),

@@ -43,14 +43,16 @@ impl WaGateway {
             PageAt::Cursor(c) => c.filter(|c| !c.is_empty()),
             _ => None,
         };
+        let limit = size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
         let req = self
             .req(&format!("/chats/{}/messages", path_segment(&q.chat_id)))
-            .query("limit", size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE))
+            .query("limit", limit)
             .query_opt("cursor", cursor);
-        let list: wire::MessageList = self.http.json(req).await?;
+        let list: wire::MessageList = self.http.json_page(req, limit).await?;
         let rows = list.data.unwrap_or_default();
         let stored_before_since = q.since.is_some_and(|since| {
-            rows.iter()
+            rows.0
+                .iter()
                 .filter_map(|r| r.created_at.and_then(Timestamp::from_millis))
                 .any(|stored| stored < since)
         });

@@ -83,7 +83,7 @@ impl WaGateway {
         let req = self
             .req(&format!("/chats/{}/messages", path_segment(&chat_id)))
             .query("limit", 1);
-        let list: wire::MessageList = match self.http.json(req).await {
+        let list: wire::MessageList = match self.http.json_page(req, 1).await {
             Ok(list) => list,
             // An unknown chat has no last message; a missing session or a wrong route aborts.
             Err(ProviderError::Status {
@@ -97,6 +97,7 @@ impl WaGateway {
         Ok(list
             .data
             .unwrap_or_default()
+            .0
             .into_iter()
             .next()
             .map(last_message))
@@ -124,7 +125,7 @@ fn chat(profile: &str, w: wire::Chat) -> Chat {
     c.pinned = w.pinned;
     c.muted_until = w.muted_until.and_then(Timestamp::from_millis);
     // Omitted when empty: the record says so with an empty array.
-    c.aliases = Some(w.aliases.unwrap_or_default());
+    c.aliases = Some(w.aliases.unwrap_or_default().0);
     c
 }
 
@@ -142,6 +143,7 @@ fn page_of(profile: &str, list: wire::ChatList) -> Page {
         chats: list
             .data
             .unwrap_or_default()
+            .0
             .into_iter()
             .map(|w| chat(profile, w))
             .collect(),
@@ -185,11 +187,12 @@ impl Provider for WaGateway {
             PageAt::Cursor(c) => c,
             _ => None,
         };
+        let size = size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
         let req = self
             .req("/chats")
-            .query("limit", size.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE))
+            .query("limit", size)
             .query_opt("cursor", cursor.filter(|c| !c.is_empty()));
-        let list: wire::ChatList = self.http.json(req).await?;
+        let list: wire::ChatList = self.http.json_page(req, size).await?;
         Ok(page_of(&self.profile, list))
     }
 
@@ -204,7 +207,7 @@ impl Provider for WaGateway {
 
     async fn check(&self) -> Result<String, ProviderError> {
         let list: wire::ChatList = self.http.json(self.req("/chats").query("limit", 1)).await?;
-        Ok(match list.data.is_some_and(|d| !d.is_empty()) {
+        Ok(match list.data.is_some_and(|d| !d.0.is_empty()) {
             true => format!("{GATEWAY} answered: session {} has chats", self.session),
             false => format!(
                 "{GATEWAY} answered: session {} has no chats yet",

@@ -6,12 +6,14 @@
 
 use serde::Deserialize;
 
+use crate::provider::bounded::{List, Nested};
+
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct ChatList {
     /// Typed `array|null`; the server always sends an array.
     #[serde(default)]
-    pub data: Option<Vec<Chat>>,
+    pub data: Option<List<Chat>>,
     /// Omitted on the last page; `null` and `""` are accepted as the end too.
     pub next_cursor: Option<String>,
 }
@@ -21,7 +23,7 @@ pub(super) struct ChatList {
 pub(super) struct Chat {
     // NOTE: `id` is the gateway's numeric row id, not the chat id: never read.
     pub jid: String,
-    pub aliases: Option<Vec<String>>,
+    pub aliases: Option<Nested<String>>,
     /// `dm` | `group` | `newsletter` | `broadcast` | `status`.
     #[serde(rename = "type")]
     pub kind: Option<String>,
@@ -40,7 +42,7 @@ pub(super) struct Chat {
 #[serde(rename_all = "camelCase")]
 pub(super) struct MessageList {
     #[serde(default)]
-    pub data: Option<Vec<Message>>,
+    pub data: Option<List<Message>>,
     /// Present only after a full page (MESSAGES.md §6.1).
     pub next_cursor: Option<String>,
 }

@@ -6,12 +6,15 @@
 //! everything is lenient: unknown fields are ignored, a field of an unexpected
 //! type is unknown (`None`), ids come as a string or as WEBJS's
 //! `{server, user, _serialized}`, and an answer may be an array or an object
-//! keyed "0", "1", … (Wawp's documented overview). Only the visible `pub(in
-//! crate::provider)` items leave this file, and nothing above `provider/`.
+//! keyed "0", "1", … (Wawp's documented overview). Nothing is read into a JSON
+//! tree, and a list holds at most the page size asked for (`bounded.rs`). Only
+//! the visible `pub(in crate::provider)` items leave this file, and nothing
+//! above `provider/`.
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::Value;
+
+use crate::provider::bounded::{admit, Lenient, LooseInt};
 
 use super::message::WaMessage;
 use crate::chat::{Chat, Kind, LastMessage};
@@ -25,23 +28,46 @@ pub(in crate::provider) struct SerializedId(pub String);
 
 impl<'de> Deserialize<'de> for SerializedId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = Value::deserialize(d)?;
-        let s = |v: &Value| v.as_str().filter(|s| !s.is_empty()).map(str::to_owned);
-        let id = match &v {
-            Value::String(_) => s(&v),
-            Value::Object(o) => o.get("_serialized").and_then(s).or_else(|| {
-                match (o.get("user").and_then(s), o.get("server").and_then(s)) {
-                    (Some(u), Some(srv)) => Some(format!("{u}@{srv}")),
-                    _ => None,
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SerializedId;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an id: a string or {\"_serialized\": …}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SerializedId, E> {
+                Some(v)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| SerializedId(s.to_owned()))
+                    .ok_or_else(|| E::custom("an empty id"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SerializedId, A::Error> {
+                let (mut serialized, mut user, mut server) = (None, None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    let slot = match key.as_str() {
+                        "_serialized" => &mut serialized,
+                        "user" => &mut user,
+                        "server" => &mut server,
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    *slot = map
+                        .next_value::<Lenient<String>>()?
+                        .0
+                        .filter(|s| !s.is_empty());
                 }
-            }),
-            _ => None,
-        };
-        id.map(SerializedId).ok_or_else(|| {
-            de::Error::custom(format!(
-                "an id that is neither a string nor {{\"_serialized\": …}}: {v}"
-            ))
-        })
+                serialized
+                    .or_else(|| Some(format!("{}@{}", user?, server?)))
+                    .map(SerializedId)
+                    .ok_or_else(|| {
+                        de::Error::custom(
+                            "an id object without `_serialized` or `user` and `server`",
+                        )
+                    })
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -115,6 +141,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Items<T> {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items<T>, A::Error> {
                 let mut out = Vec::new();
                 while let Some(item) = seq.next_element()? {
+                    admit::<A::Error>(out.len())?;
                     out.push(item);
                 }
                 Ok(Items(out))
@@ -122,6 +149,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Items<T> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Items<T>, A::Error> {
                 let mut out: Vec<(u64, T)> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
+                    admit::<A::Error>(out.len())?;
                     let Ok(n) = key.trim().parse::<u64>() else {
                         return Err(de::Error::custom(format!(
                             "expected an array or an object keyed \"0\", \"1\", …; found key \"{key}\""
@@ -141,30 +169,18 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Items<T> {
 pub(super) fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
     d: D,
 ) -> Result<Option<T>, D::Error> {
-    let v = Value::deserialize(d)?;
-    Ok(serde_json::from_value(v).ok())
+    Ok(Lenient::deserialize(d)?.0)
 }
 
 /// An integer: a JSON number, a numeric string, or a Baileys Long `{low, high}`.
-fn integer(v: &Value) -> Option<i64> {
-    match v {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        Value::String(s) => s.trim().parse().ok(),
-        Value::Object(o) => {
-            let low = o.get("low")?.as_i64()?;
-            let high = o.get("high").and_then(Value::as_i64).unwrap_or(0);
-            Some((high << 32) | (low & 0xFFFF_FFFF))
-        }
-        _ => None,
-    }
-}
-
 pub(super) fn epoch<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    Ok(integer(&Value::deserialize(d)?))
+    Ok(LooseInt::deserialize(d)?.0)
 }
 
 fn count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    Ok(integer(&Value::deserialize(d)?).and_then(|n| u64::try_from(n).ok()))
+    Ok(LooseInt::deserialize(d)?
+        .0
+        .and_then(|n| u64::try_from(n).ok()))
 }
 
 /// Which time field a list item's activity is read from first (PROVIDERS.md §8.3).

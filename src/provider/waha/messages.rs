@@ -49,12 +49,10 @@ impl Waha {
         at: PageAt,
         size: Option<u32>,
     ) -> Result<MessagePage, ProviderError> {
+        let limit = size.unwrap_or(MAX_LIST_PAGE).clamp(1, MAX_LIST_PAGE);
         let req = self
             .req(&format!("/chats/{}/messages", path_segment(&q.chat_id)))
-            .query(
-                "limit",
-                size.unwrap_or(MAX_LIST_PAGE).clamp(1, MAX_LIST_PAGE),
-            )
+            .query("limit", limit)
             .query("offset", at.offset())
             .query("downloadMedia", "false")
             .query("sortBy", "timestamp")
@@ -62,7 +60,7 @@ impl Waha {
             .query_opt("filter.timestamp.gte", q.since.map(|t| t.secs()))
             .query_opt("filter.timestamp.lte", q.until.map(|t| t.secs()))
             .query_opt("filter.fromMe", q.from_me);
-        let items: Items<WaMessage> = self.http.json(req).await?;
+        let items: Items<WaMessage> = self.http.json_page(req, limit).await?;
         records(&self.profile, (NAME, GATEWAY, ENDPOINT), &q.chat_id, items)
     }
 }

@@ -118,14 +118,15 @@ impl Waha {
     }
 
     async fn list(&self, q: &Query, offset: u64, size: u32) -> Result<Vec<Chat>, ProviderError> {
+        let size = size.clamp(1, MAX_LIST_PAGE);
         let mut req = self
             .req("/chats")
-            .query("limit", size.clamp(1, MAX_LIST_PAGE))
+            .query("limit", size)
             .query("offset", offset);
         for (k, v) in engine::sort_params(q.sort) {
             req = req.query(k, v);
         }
-        let items: Items<engine::EngineChat> = self.http.json(req).await?;
+        let items: Items<engine::EngineChat> = self.http.json_page(req, size).await?;
         items
             .0
             .into_iter()
@@ -135,11 +136,12 @@ impl Waha {
     }
 
     async fn overview(&self, offset: u64, size: u32) -> Result<Vec<Chat>, ProviderError> {
+        let size = size.clamp(1, MAX_OVERVIEW_PAGE);
         let req = self
             .req("/chats/overview")
-            .query("limit", size.clamp(1, MAX_OVERVIEW_PAGE))
+            .query("limit", size)
             .query("offset", offset);
-        let items: Items<engine::OverviewItem> = match self.http.json(req).await {
+        let items: Items<engine::OverviewItem> = match self.http.json_page(req, size).await {
             Ok(items) => items,
             Err(ProviderError::Status { status: 404, .. }) => {
                 return Err(ProviderError::unsupported(
@@ -229,7 +231,7 @@ impl Provider for Waha {
     super::messages::messages_operation!();
 
     async fn check(&self) -> Result<String, ProviderError> {
-        let _: Items<serde_json::Value> =
+        let _: Items<serde::de::IgnoredAny> =
             self.http.json(self.req("/chats").query("limit", 1)).await?;
         Ok(format!("WAHA session `{}` answered", self.session))
     }

@@ -139,7 +139,7 @@ fn waha_noweb_overview_has_no_unread() {
 
 #[test]
 fn waha_overview_top_level_unread_wins_over_chat() {
-    let w: engine::OverviewItem = serde_json::from_value(json!({
+    let w: engine::OverviewItem = from_json(json!({
         "id": "1@c.us", "unreadCount": 7, "_chat": {"unreadCount": 2, "timestamp": 1722170400}
     }))
     .unwrap();
@@ -154,7 +154,7 @@ fn waha_overview_top_level_unread_wins_over_chat() {
 #[test]
 fn waha_muted_forever_and_odd_chat_shapes_are_unknown() {
     // "Muted forever" (isMuted with a non-positive expiry) is unconfirmed: null, never a date.
-    let w: engine::EngineChat = serde_json::from_value(json!({
+    let w: engine::EngineChat = from_json(json!({
         "id": "1@c.us", "isMuted": true, "muteExpiration": -1, "unreadCount": "x", "archived": "no"
     }))
     .unwrap();
@@ -165,14 +165,13 @@ fn waha_muted_forever_and_odd_chat_shapes_are_unknown() {
     );
     // `_chat` is `any`: a string there is ignored, not a parse failure.
     let w: engine::OverviewItem =
-        serde_json::from_value(json!({"id": "1@c.us", "_chat": "n/a", "lastMessage": null}))
-            .unwrap();
+        from_json(json!({"id": "1@c.us", "_chat": "n/a", "lastMessage": null})).unwrap();
     assert!(engine::overview_chat("p", NAME, w).is_ok());
 }
 
 #[test]
 fn waha_baileys_long_timestamp() {
-    let w: engine::EngineChat = serde_json::from_value(json!({
+    let w: engine::EngineChat = from_json(json!({
         "id": "1@s.whatsapp.net", "conversationTimestamp": {"low": 1722170400, "high": 0, "unsigned": true}
     }))
     .unwrap();
@@ -185,7 +184,7 @@ fn waha_baileys_long_timestamp() {
 
 #[test]
 fn waha_chat_without_id_is_a_bad_response() {
-    let w: engine::EngineChat = serde_json::from_value(json!({"name": "x"})).unwrap();
+    let w: engine::EngineChat = from_json(json!({"name": "x"})).unwrap();
     assert!(engine::list_chat("p", NAME, w, ListTime::TimestampFirst).is_err());
 }
 
@@ -299,4 +298,9 @@ fn waha_422_names_the_session_status() {
     );
     assert_eq!(missing.message, "Session \"x\" does not exist");
     assert_eq!(session_status(&missing), None);
+}
+
+/// A record read from JSON text, as `Http` reads answers (lenient fields borrow the raw text).
+fn from_json<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> serde_json::Result<T> {
+    serde_json::from_str(&v.to_string())
 }

@@ -27,16 +27,14 @@ impl Wawp {
         at: PageAt,
         size: Option<u32>,
     ) -> Result<MessagePage, ProviderError> {
+        let limit = size.unwrap_or(MAX_LIST_PAGE).clamp(1, MAX_LIST_PAGE);
         let req = self
             .req("/v2/chats/messages")
             .query("chatId", &q.chat_id)
-            .query(
-                "limit",
-                size.unwrap_or(MAX_LIST_PAGE).clamp(1, MAX_LIST_PAGE),
-            )
+            .query("limit", limit)
             .query("offset", at.offset())
             .query("downloadMedia", "false");
-        let items: Items<WaMessage> = self.http.json(req).await?;
+        let items: Items<WaMessage> = self.http.json_page(req, limit).await?;
         crate::provider::waha::records(&self.profile, (NAME, GATEWAY, ENDPOINT), &q.chat_id, items)
     }
 }

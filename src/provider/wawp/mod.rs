@@ -79,14 +79,13 @@ impl Wawp {
     }
 
     async fn list(&self, q: &Query, offset: u64, size: u32) -> Result<Vec<Chat>, ProviderError> {
+        let size = size.clamp(1, MAX_LIST_PAGE);
         let mut req = self.req("/v2/chats");
         for (k, v) in engine::sort_params(q.sort) {
             req = req.query(k, v);
         }
-        let req = req
-            .query("limit", size.clamp(1, MAX_LIST_PAGE))
-            .query("offset", offset);
-        let items: Items<engine::EngineChat> = self.http.json(req).await?;
+        let req = req.query("limit", size).query("offset", offset);
+        let items: Items<engine::EngineChat> = self.http.json_page(req, size).await?;
         items
             .0
             .into_iter()
@@ -96,12 +95,13 @@ impl Wawp {
     }
 
     async fn overview(&self, offset: u64, size: u32) -> Result<Vec<Chat>, ProviderError> {
+        let size = size.clamp(1, MAX_OVERVIEW_PAGE);
         // NOTE: always send limit/offset: WAHA's overview default page is 20 (§2 trap 3).
         let req = self
             .req("/v2/chats/overview")
-            .query("limit", size.clamp(1, MAX_OVERVIEW_PAGE))
+            .query("limit", size)
             .query("offset", offset);
-        let items: Items<engine::OverviewItem> = self.http.json(req).await?;
+        let items: Items<engine::OverviewItem> = self.http.json_page(req, size).await?;
         items
             .0
             .into_iter()
@@ -172,7 +172,7 @@ impl Provider for Wawp {
     super::messages::messages_operation!();
 
     async fn check(&self) -> Result<String, ProviderError> {
-        let _: Items<serde_json::Value> = self
+        let _: Items<serde::de::IgnoredAny> = self
             .http
             .json(self.req("/v2/chats").query("limit", 1))
             .await?;

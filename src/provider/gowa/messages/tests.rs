@@ -12,7 +12,7 @@ fn page(name: &str) -> wire::MessageList {
 
 #[test]
 fn openapi_chat_message_example_maps_to_the_record() {
-    let w = page("chat_messages.json").data.remove(0);
+    let w = page("chat_messages.json").data.0.remove(0);
     let m = message("p", "6289685028129@s.whatsapp.net", w).unwrap();
     assert_eq!(
         serde_json::to_value(&m).unwrap(),

@@ -14,7 +14,7 @@ fn list(name: &str) -> wire::MessageList {
 
 #[test]
 fn openapi_message_example_uses_wa_message_id_and_every_field() {
-    let w = list("chat_messages.json").data.unwrap().remove(0);
+    let w = list("chat_messages.json").data.unwrap().0.remove(0);
     let m = message("p", "6281234567890@s.whatsapp.net", w).unwrap();
     assert_eq!(
         serde_json::to_value(&m).unwrap(),
@@ -39,7 +39,7 @@ fn messages_md_page_takes_the_wa_id_not_the_row_id() {
         l.next_cursor.as_deref(),
         Some("msg_01J9ZX9Q0A7M2V4K8B3C6D1E5F")
     );
-    let m = message("p", "x", l.data.unwrap().remove(0)).unwrap();
+    let m = message("p", "x", l.data.unwrap().0.remove(0)).unwrap();
     assert_eq!(
         (m.id.as_str(), m.wa_id.as_str()),
         ("3EB0C431C26A1916E07A", "3EB0C431C26A1916E07A")

@@ -16,7 +16,7 @@ fn fixture(path: &str) -> Vec<u8> {
 }
 
 fn one(v: serde_json::Value) -> Message {
-    let w: WaMessage = serde_json::from_value(v).unwrap();
+    let w: WaMessage = serde_json::from_str(&v.to_string()).unwrap();
     message("p", NAME, GATEWAY, "123@c.us", w).unwrap()
 }
 
