@@ -214,6 +214,22 @@ pub struct ChatArgs {
     /// Print only the number of matching chats (for `unread`, then a tab and the total unread messages)
     #[arg(long)]
     pub count: bool,
+
+    /// Answer from the overview that the last `chats overview` recorded, without a network call
+    #[arg(long, conflicts_with_all = ["offset", "cursor", "page_size"])]
+    pub cached: bool,
+}
+
+/// Alert once: `unread` and `waiting` remember what they reported.
+#[derive(Debug, Clone, Args)]
+pub struct AlertArgs {
+    /// Only chats that are new since the last --new run of this view and profile (the first run prints all)
+    #[arg(long, conflicts_with = "count")]
+    pub new: bool,
+
+    /// With --new: report a chat again when it still matches this long after it was last reported (e.g. 4h)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, requires = "new")]
+    pub remind_after: Option<Duration>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -238,6 +254,9 @@ pub struct UnreadArgs {
     /// Only chats whose last activity is older than DURATION (they have waited); most-waiting first
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub older_than: Option<Duration>,
+
+    #[command(flatten)]
+    pub alert: AlertArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -260,6 +279,11 @@ pub struct SandboxArgs {
     /// Number of chats in the emulated inbox
     #[arg(long, default_value_t = SandboxOptions::DEFAULT_CHATS)]
     pub chats: usize,
+
+    /// Messages in every chat's history (default: 1-80 per chat), generated per page, so
+    /// 100000 is cheap
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub messages: Option<u64>,
 
     /// Extra delay per request (e.g. 20ms)
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]

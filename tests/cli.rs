@@ -3,6 +3,7 @@
 
 mod util;
 
+mod alerts;
 mod completion;
 mod evolution;
 mod fuzz;
@@ -17,6 +18,7 @@ mod registry;
 mod robustness;
 mod sandbox_command;
 mod scripting;
+mod store;
 mod wa_gateway;
 mod waha;
 mod wawp;

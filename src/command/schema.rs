@@ -29,11 +29,24 @@ pub fn run(record: RecordKind) -> anyhow::Result<Exit> {
 }
 
 pub fn schema(record: RecordKind) -> serde_json::Value {
+    // The record as printed (serialised): the store's reading it back changes nothing here.
+    let generator = schemars::generate::SchemaSettings::default()
+        .for_serialize()
+        .into_generator();
     let (generated, name) = match record {
-        RecordKind::Chat => (schemars::schema_for!(Chat), "chat"),
-        RecordKind::Message => (schemars::schema_for!(Message), "message"),
+        RecordKind::Chat => (generator.into_root_schema_for::<Chat>(), "chat"),
+        RecordKind::Message => (generator.into_root_schema_for::<Message>(), "message"),
     };
     let mut schema = serde_json::to_value(generated).unwrap_or_default();
+    // `provider` is not read back by serde (the store names it from the registry),
+    // which schemars marks as readOnly with a default; as printed, it is a plain string.
+    if let Some(p) = schema
+        .pointer_mut("/properties/provider")
+        .and_then(|p| p.as_object_mut())
+    {
+        p.remove("readOnly");
+        p.remove("default");
+    }
     // Every key is always present (null when unknown): all properties are required.
     require_all(&mut schema);
     if let Some(defs) = schema.get_mut("$defs").and_then(|d| d.as_object_mut()) {

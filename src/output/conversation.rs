@@ -41,6 +41,7 @@ pub struct ConversationSink<W: Write> {
     width: usize,
     title: Option<String>,
     out: W,
+    /// The sender column's width, set by the first page.
     sender_width: Option<usize>,
     day: Option<NaiveDate>,
     quotes: HashMap<String, String>,
@@ -112,9 +113,7 @@ impl<W: Write> ConversationSink<W> {
         let time =
             m.at.map_or("--:--".to_owned(), |t| self.time_text(t.datetime()));
         let sender = sender(m);
-        let sender_w = *self
-            .sender_width
-            .get_or_insert(sender.width().clamp(2, MAX_SENDER));
+        let sender_w = self.sender_width.unwrap_or(MAX_SENDER);
         let sender = sanitize::truncate_width(&sender, sender_w);
         let indent = time_w + 2 + sender_w + 2;
         let text_w = self.width.saturating_sub(indent).max(10);
@@ -283,6 +282,11 @@ impl<W: Write> Sink<Message> for ConversationSink<W> {
                 let title = self.paint("1", &sanitize::one_line(&title));
                 writeln!(self.out, "{title}")?;
             }
+        }
+        if self.sender_width.is_none() {
+            // Sized on the first page (all of it when printing oldest first), then kept.
+            let widest = rows.iter().map(|m| sender(m).width()).max().unwrap_or(0);
+            self.sender_width = Some(widest.clamp(2, MAX_SENDER));
         }
         for m in &rows {
             self.line(m)?;
