@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::fields::Cell;
-use super::record::{cell_json, Record};
+use super::record::Record;
 use crate::message::Message;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,7 +122,7 @@ impl Record for Message {
     fn field_json(&self, f: F) -> Value {
         match f {
             F::Media => serde_json::to_value(&self.media).unwrap_or(Value::Null),
-            f => cell_json(self.cell(f)),
+            f => self.cell(f).into_json(),
         }
     }
 }

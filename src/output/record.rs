@@ -21,18 +21,6 @@ pub trait Record: serde::Serialize {
     fn field_json(&self, f: Self::Field) -> Value;
 }
 
-/// A cell as a JSON value (for fields that are not nested objects).
-pub fn cell_json(cell: Cell) -> Value {
-    match cell {
-        Cell::Null => Value::Null,
-        Cell::Text(s) => Value::String(s),
-        Cell::Int(n) => Value::from(n),
-        Cell::Bool(b) => Value::Bool(b),
-        Cell::Time(t) => Value::String(t.to_string()),
-        Cell::List(l) => Value::from(l),
-    }
-}
-
 /// Parse `--fields` for record `R`; an unknown name is an error listing the valid ones.
 pub fn parse_fields<R: Record>(names: &[String]) -> Result<Vec<R::Field>, String> {
     let all = || R::FLAT.iter().chain(R::NESTED);
