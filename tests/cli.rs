@@ -15,8 +15,11 @@ mod green_api;
 #[cfg(target_os = "linux")]
 mod hostile;
 mod leaks;
+mod man;
+mod messages;
 mod network_errors;
 mod paging;
+mod progress;
 mod registry;
 mod robustness;
 mod sandbox_command;
@@ -25,4 +28,6 @@ mod store;
 mod tls;
 mod wa_gateway;
 mod waha;
+mod waiting;
 mod wawp;
+mod widths;

@@ -162,14 +162,24 @@ impl Ctx {
             Some(Field::parse_list(&s.fields).map_err(UsageError)?)
         };
         Ok(Options {
+            fields,
+            ..self.record_options(layout, show_profile)
+        })
+    }
+
+    /// Output options without `--fields`, for a record other than the chat
+    /// record (whose field names the caller parses itself).
+    pub fn record_options(&self, layout: Layout, show_profile: bool) -> Options {
+        let s = &self.settings;
+        Options {
             format: s.format,
             no_header: s.no_header,
             csv_raw: s.csv_raw,
-            fields,
+            fields: None,
             layout,
             show_profile,
             time: s.time,
-        })
+        }
     }
 }
 

@@ -27,8 +27,6 @@ use crate::chat::Jid;
 use crate::message::{Message, MessageKind, Status};
 use crate::sanitize;
 
-/// Width assumed when stdout is not a terminal and `COLUMNS` is unset.
-const DEFAULT_WIDTH: usize = 100;
 /// The sender column never grows beyond this (longer names are cut).
 const MAX_SENDER: usize = 16;
 /// Quoted texts remembered for reply marks (bounded: memory stays flat).
@@ -51,13 +49,7 @@ pub struct ConversationSink<W: Write> {
 impl<W: Write> ConversationSink<W> {
     /// `title` (the chat's name and id) heads the view unless `--no-header`.
     pub fn new(opts: &Options, term: Term, title: Option<String>, out: W) -> Self {
-        let width = comfy_table::Table::new()
-            .width()
-            .map(usize::from)
-            .filter(|_| term.stdout_tty)
-            .or(term.columns)
-            .unwrap_or(DEFAULT_WIDTH)
-            .max(30);
+        let width = term.width.max(30);
         ConversationSink {
             time: opts.time,
             color: term.color,

@@ -67,9 +67,10 @@ fn render(format: Format, tty: bool) -> String {
     let buf = Buf::default();
     let term = Term {
         stdout_tty: tty,
+        stdout_pipe: false,
         stderr_tty: false,
         color: false,
-        columns: None,
+        width: super::DEFAULT_WIDTH,
     };
     let mut sink = open(&opts, term, buf.clone());
     let mut all = chats();

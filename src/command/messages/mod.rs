@@ -65,10 +65,10 @@ pub async fn run(cmd: MessagesCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     let (provider, plan, target, caps, concurrency) =
         run.await.map_err(|e| e.context(what.clone()))?;
     let mut counter = Counter(0);
-    let opts = ctx.output_options(Layout::List, false);
+    let opts = ctx.record_options(Layout::List, false);
     let mut out: Option<Box<dyn Sink<Message>>> = match args.count {
         true => None,
-        false => Some(open(ctx, opts?, fields, &target)),
+        false => Some(open(ctx, opts, fields, &target)),
     };
     let sink: &mut dyn Sink<Message> = match &mut out {
         Some(s) => s.as_mut(),

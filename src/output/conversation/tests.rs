@@ -22,9 +22,10 @@ fn opts() -> Options {
 fn term(width: usize) -> Term {
     Term {
         stdout_tty: false,
+        stdout_pipe: false,
         stderr_tty: false,
         color: false,
-        columns: Some(width),
+        width,
     }
 }
 
