@@ -19,6 +19,7 @@ mod man;
 mod messages;
 mod network_errors;
 mod paging;
+mod profiles_edit;
 mod progress;
 mod registry;
 mod robustness;

@@ -15,6 +15,7 @@ mod messages;
 mod parse;
 mod pipeline;
 mod profiles;
+mod profiles_edit;
 mod sandbox;
 pub mod schema;
 mod selection;
