@@ -163,7 +163,7 @@ impl<W: Write> ConversationSink<W> {
             .as_deref()
             .map(sanitize::one_line)
             .unwrap_or_else(|| format!("[{}]", m.kind.as_str()));
-        let quote = format!("{who}: {}", sanitize::truncate_chars(&what, QUOTE_CHARS));
+        let quote = format!("{who}: {}", sanitize::truncate_width(&what, QUOTE_CHARS));
         self.quotes.insert(m.wa_id.clone(), quote);
     }
 }
