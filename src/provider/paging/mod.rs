@@ -22,7 +22,6 @@ use std::pin::Pin;
 use futures_util::stream::{FuturesOrdered, StreamExt};
 
 use super::{PageAt, Paging, ProviderError};
-use crate::sanitize;
 pub use source::{Batch, Chats, Source};
 
 type Fetched<T> = (u64, u32, Result<Batch<T>, ProviderError>);
@@ -178,12 +177,16 @@ impl<'a, S: Source> Pager<'a, S> {
                     .total
                     .filter(|&t| t > 0)
                     .is_some_and(|t| o + len as u64 >= t);
-                let short = size.is_some_and(|s| len < s as usize);
+                let ends = self.source.short_page_ends();
+                let short = ends && size.is_some_and(|s| len < s as usize);
                 if len == 0 || short || total_reached {
                     self.inflight = FuturesOrdered::new();
                     State::Done
-                } else {
+                } else if ends {
                     State::Offset(o + len as u64)
+                } else {
+                    // Short pages mid-history: step by what was asked for, not received.
+                    State::Offset(o + u64::from(size.unwrap_or(self.page_size)))
                 }
             }
         };
@@ -296,9 +299,9 @@ fn describe(at: &PageAt) -> String {
     }
 }
 
-/// A gateway's cursor as it may be shown: one safe, short line.
+/// A gateway's cursor as it may be shown: one safe, short line, redacted before it is cut.
 fn shown(cursor: &str) -> String {
-    sanitize::truncate_chars(&sanitize::one_line(cursor), 60)
+    crate::redact::line(cursor, 60)
 }
 
 fn id_hash(id: &str) -> u64 {
