@@ -19,16 +19,18 @@ LATENCY_MS = 20
 
 
 def start_sandbox(binary, chats, latency_ms):
+    """The sandbox writes its config to stdout and, once listening, its address
+    to stderr: wait for that line, then read the config it wrote."""
+    out = tempfile.TemporaryFile("w+")
     proc = subprocess.Popen(
         [binary, "sandbox", "--port", "0", "--chats", str(chats), "--latency", f"{latency_ms}ms"],
-        stdout=subprocess.PIPE, text=True)
-    addr = proc.stdout.readline().split()[-1]
-    snippet = []
-    for line in proc.stdout:
-        if line.startswith("# Change faults"):
-            break
-        snippet.append(line)
-    return proc, addr, "".join(snippet)
+        stdout=out, stderr=subprocess.PIPE, text=True)
+    line = proc.stderr.readline()
+    if "listening on" not in line:
+        sys.exit(f"the sandbox did not start: {line}")
+    addr = line.split("listening on ")[1].split()[0]
+    out.seek(0)
+    return proc, addr, out.read()
 
 
 def measure(cmd, env=None):
@@ -136,6 +138,32 @@ class Bench:
         return ours
 
 
+    def new_cost(self, chats, runs=3):
+        """What `--new` adds to `chats unread --all`: the plain run against the
+        same run with the alert memory (first run: all reported and remembered;
+        then steady state: every chat remembered, nothing new). Medians."""
+        sandbox, _, snippet = start_sandbox(self.binary, chats, LATENCY_MS)
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                config = os.path.join(tmp, "config.toml")
+                with open(config, "w") as f:
+                    f.write(snippet)
+                os.chmod(config, 0o600)
+                env = {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
+                base = [self.binary, "-q", "-p", "evolution", "chats", "unread", "-o", "ndjson"]
+                median = lambda ms: sorted(ms, key=lambda m: m[0])[len(ms) // 2]
+                plain = median([measure(base + ["--all"], env) for _ in range(runs)])
+                first = measure(base + ["--new"], env)
+                steady = median([measure(base + ["--new"], env) for _ in range(runs)])
+        finally:
+            sandbox.kill()
+            sandbox.wait()
+        for label, m in [("unread --all", plain), ("unread --new, first run", first),
+                         ("unread --new, nothing new", steady)]:
+            self.rows.append((f"evolution {label}, {chats} chats", chats, m, None))
+        return plain, first, steady
+
+
 def fmt(m):
     return f"{m[0]:7.2f}s  first row {m[1] * 1000:6.0f} ms  rss {m[3]:5.1f} MiB  ({m[2]} rows)"
 
@@ -162,6 +190,7 @@ def main():
     gw = b.run(big, "whatsapp-gateway", 200, gateway_curl_loop)
     gowa_huge = b.run(huge, "gowa", 100, gowa_curl_loop if not args.smoke else None)
     overview = b.overview(ov)
+    plain, first_new, steady_new = b.new_cost(big)
     worst, wrong = hostile.report(hostile.run(b.binary, hostile_mib))
 
     print()
@@ -171,6 +200,8 @@ def main():
         if theirs:
             print(f"  curl | jq  {fmt(theirs)}")
             print(f"  ratio      {ours[0] / theirs[0]:.2f} of the curl loop's time")
+    print(f"--new adds {(first_new[0] - plain[0]) * 1000:.0f} ms on its first run ({first_new[2]} alerts remembered), "
+          f"{(steady_new[0] - plain[0]) * 1000:.0f} ms once every chat is remembered")
     ideal = ov / 4 * rtt
     checks = [
         (f"GOWA --all over {big} chats: <= 0.3 x curl loop", gowa[0][0] / gowa[1][0], 0.3),
