@@ -6,6 +6,7 @@ then peak RSS on hostile answers just under max_body_size (hostile.py).
 Prints a table of figures and ratios, and the targets from issues 6 and 9."""
 
 import argparse
+import json
 import os
 import platform
 import subprocess
@@ -18,12 +19,12 @@ import hostile
 LATENCY_MS = 20
 
 
-def start_sandbox(binary, chats, latency_ms):
+def start_sandbox(binary, chats, latency_ms, extra=()):
     """The sandbox writes its config to stdout and, once listening, its address
     to stderr: wait for that line, then read the config it wrote."""
     out = tempfile.TemporaryFile("w+")
     proc = subprocess.Popen(
-        [binary, "sandbox", "--port", "0", "--chats", str(chats), "--latency", f"{latency_ms}ms"],
+        [binary, "sandbox", "--port", "0", "--chats", str(chats), "--latency", f"{latency_ms}ms", *extra],
         stdout=out, stderr=subprocess.PIPE, text=True)
     line = proc.stderr.readline()
     if "listening on" not in line:
@@ -96,6 +97,38 @@ done
 """
 
 
+def gowa_messages_curl_loop(snippet, page, chat):
+    url = profile_value(snippet, "gowa", "base_url")
+    user = profile_value(snippet, "gowa", "username")
+    password = profile_value(snippet, "gowa", "password")
+    device = profile_value(snippet, "gowa", "device_id")
+    return f"""
+offset=0
+while :; do
+  out=$(curl -sf -u '{user}:{password}' -H 'X-Device-Id: {device}' "{url}/chat/{chat['jid']}/messages?limit={page}&offset=$offset" | jq -c '.results.data[]')
+  [ -n "$out" ] && printf '%s\\n' "$out"
+  n=$(printf '%s' "$out" | grep -c . || true)
+  [ "$n" -lt {page} ] && break
+  offset=$((offset + {page}))
+done
+"""
+
+
+def gateway_messages_curl_loop(snippet, page, chat):
+    url = profile_value(snippet, "whatsapp-gateway", "base_url")
+    session = profile_value(snippet, "whatsapp-gateway", "session")
+    token = profile_value(snippet, "whatsapp-gateway", "token")
+    return f"""
+cursor=
+while :; do
+  resp=$(curl -sf -H 'Authorization: Bearer {token}' "{url}/api/v1/sessions/{session}/chats/{chat['id']}/messages?limit={page}${{cursor:+&cursor=$cursor}}")
+  printf '%s' "$resp" | jq -c '.data[]'
+  cursor=$(printf '%s' "$resp" | jq -r '.nextCursor // empty')
+  [ -z "$cursor" ] && break
+done
+"""
+
+
 class Bench:
     def __init__(self, binary):
         self.binary = os.path.abspath(binary)
@@ -137,6 +170,34 @@ class Bench:
         self.rows.append((f"gowa overview --all, {chats} chats (+1 call/chat)", chats, ours, None))
         return ours
 
+
+    def messages(self, messages, profile, page, curl_loop=None):
+        """`messages list JID --all --order desc -o ndjson` over one chat of
+        `messages` messages (the sandbox's `--messages N`), against the same
+        pages fetched by a sequential curl | jq loop."""
+        sandbox, _, snippet = start_sandbox(self.binary, 5, LATENCY_MS, ["--messages", str(messages)])
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                config = os.path.join(tmp, "config.toml")
+                with open(config, "w") as f:
+                    f.write(snippet)
+                os.chmod(config, 0o600)
+                env = {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
+                listed = subprocess.run([self.binary, "-q", "-p", profile, "chats", "list", "--kind", "direct",
+                                         "--limit", "1", "-o", "json"], env=env, capture_output=True, text=True)
+                if listed.returncode != 0:
+                    sys.exit(f"{profile}: chats list failed: {listed.stderr.strip()}")
+                chat = json.loads(listed.stdout)[0]
+                ours = measure([self.binary, "-q", "-p", profile, "messages", "list", chat["jid"], "--all",
+                                "--order", "desc", "-o", "ndjson"], env)
+                if ours[2] != messages:
+                    sys.exit(f"{profile}: {ours[2]} messages listed, {messages} expected")
+                theirs = measure(["bash", "-c", curl_loop(snippet, page, chat)]) if curl_loop else None
+        finally:
+            sandbox.kill()
+            sandbox.wait()
+        self.rows.append((f"{profile} messages list --all --order desc, {messages} messages", messages, ours, theirs))
+        return ours, theirs
 
     def new_cost(self, chats, runs=3):
         """What `--new` adds to `chats unread --all`: the plain run against the
@@ -190,6 +251,10 @@ def main():
     gw = b.run(big, "whatsapp-gateway", 200, gateway_curl_loop)
     gowa_huge = b.run(huge, "gowa", 100, gowa_curl_loop if not args.smoke else None)
     overview = b.overview(ov)
+    msgs, msgs_huge = (2_000, 5_000) if args.smoke else (20_000, 100_000)
+    gowa_msgs = b.messages(msgs, "gowa", 100, gowa_messages_curl_loop)
+    gw_msgs = b.messages(msgs, "whatsapp-gateway", 200, gateway_messages_curl_loop)
+    msgs_rss = b.messages(msgs_huge, "gowa", 100)
     plain, first_new, steady_new = b.new_cost(big)
     worst, wrong = hostile.report(hostile.run(b.binary, hostile_mib))
 
@@ -209,6 +274,11 @@ def main():
         (f"{huge} chats as NDJSON: peak RSS <= 30 MiB", gowa_huge[0][3], 30.0),
         ("time to first row (GOWA): <= 2 round trips", gowa[0][1] / rtt, 2.0),
         ("time to first row (gateway): <= 2 round trips", gw[0][1] / rtt, 2.0),
+        (f"GOWA messages --all over {msgs} messages: <= 0.3 x curl loop", gowa_msgs[0][0] / gowa_msgs[1][0], 0.3),
+        (f"cursor messages --all over {msgs} messages: <= 0.7 x curl loop", gw_msgs[0][0] / gw_msgs[1][0], 0.7),
+        (f"{msgs_huge} messages as NDJSON: peak RSS <= 30 MiB", msgs_rss[0][3], 30.0),
+        ("time to first message (GOWA): <= 2 round trips", gowa_msgs[0][1] / rtt, 2.0),
+        ("time to first message (gateway): <= 2 round trips", gw_msgs[0][1] / rtt, 2.0),
         (f"overview over {ov} GOWA chats: <= 1.5 x ideal {ideal:.2f}s", overview[0] / ideal, 1.5),
         (f"hostile {hostile_mib} MiB answers: peak RSS < {hostile.TARGET_MIB} MiB", worst, hostile.TARGET_MIB - 0.01),
         ("hostile answers: unexpected exit codes", wrong, 0),
