@@ -17,6 +17,7 @@ mod registry;
 mod robustness;
 mod sandbox_command;
 mod scripting;
+mod secrets;
 mod wa_gateway;
 mod waha;
 mod wawp;

@@ -38,9 +38,9 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
         Some(s) => s.as_mut(),
         None => &mut count,
     };
-    let mut resolved = ctx.resolve(&profiles).await?;
+    let mut resolved = ctx.resolve_each(&profiles);
     let result = match profiles.as_slice() {
-        [one] => single(one, resolved.remove(0), &args, sink, &progress).await,
+        [one] => single(one, resolved.remove(0).await, &args, sink, &progress).await,
         many => merged(many, resolved, &args, sink, &progress).await,
     };
     progress.finish();
@@ -133,7 +133,7 @@ async fn single(
 /// and capped. A failing profile does not stop the others.
 async fn merged(
     profiles: &[&Profile],
-    resolved: Vec<Resolved>,
+    resolved: Vec<impl std::future::Future<Output = Resolved>>,
     args: &Selection,
     sink: &mut dyn Sink,
     progress: &Progress,
@@ -141,7 +141,7 @@ async fn merged(
     let runs = join_all(resolved.into_iter().map(|resolved| async move {
         let mut collect = Collect::default();
         let mut outcome = Outcome::default();
-        let resolved = resolved?;
+        let resolved = resolved.await?;
         let provider = resolved.build()?;
         super::require(&provider, Op::ListChats)?;
         let plan = Plan::new(args, provider.capabilities(args.view))?;
