@@ -253,6 +253,11 @@ pub struct SandboxArgs {
     #[arg(long, default_value_t = SandboxOptions::DEFAULT_CHATS)]
     pub chats: usize,
 
+    /// Messages in every chat's history (default: 1-80 per chat), generated per page, so
+    /// 100000 is cheap
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub messages: Option<u64>,
+
     /// Extra delay per request (e.g. 20ms)
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
     pub latency: Option<Duration>,

@@ -16,7 +16,7 @@ fn listed(env: &TestEnv) -> Vec<&SandboxChat> {
     env.sandbox
         .chats()
         .iter()
-        .filter(|c| !c.messages.is_empty())
+        .filter(|c| c.message_count > 0)
         .collect()
 }
 

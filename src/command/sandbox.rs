@@ -20,6 +20,7 @@ pub async fn run(args: SandboxArgs) -> anyhow::Result<Exit> {
     let opts = SandboxOptions {
         port: args.port,
         chats: args.chats,
+        messages: args.messages.map(|n| n as usize),
         faults,
         latency: args.latency.unwrap_or_default(),
         ..SandboxOptions::default()

@@ -1,13 +1,15 @@
-//! Evolution API v2 emulator: `POST /chat/findChats/{instance}` (a GET is Express's 404
-//! "Cannot GET"), `apikey` header, instance check before auth, Baileys-shaped `lastMessage` and the
-//! `{status,error,response:{message}}` error envelope (PROVIDERS.md §7, §10.3).
+//! Evolution API v2 emulator: `POST /chat/findChats/{instance}` and `findMessages`
+//! (`evolution_messages.rs`) (a GET is Express's 404 "Cannot GET"), `apikey` header, instance check
+//! before auth, Baileys-shaped `lastMessage` and the `{status,error,response:{message}}` error
+//! envelope (PROVIDERS.md §7, §10.3).
 
 use chrono::{DateTime, SecondsFormat};
 use serde_json::{json, Value};
 
 use super::creds;
+use super::evolution_messages::record;
 use super::http::{reason, Req, Resp};
-use super::inbox::{SandboxChat, SandboxMessage, ME_NAME};
+use super::inbox::SandboxChat;
 use super::profiles::profile;
 use super::state::Shared;
 
@@ -16,6 +18,7 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
     let segs: Vec<&str> = segs.iter().map(String::as_str).collect();
     let (route, instance) = match (req.method.as_str(), segs.as_slice()) {
         ("POST", ["chat", "findChats", i]) => ("findChats", *i),
+        ("POST", ["chat", "findMessages", i]) => ("findMessages", *i),
         ("GET", ["instance", "connectionState", i]) => ("connectionState", *i),
         _ => return envelope(404, vec![format!("Cannot {} {}", req.method, req.path)]),
     };
@@ -34,7 +37,11 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
             200,
             &json!({"instance": {"instanceName": instance, "state": "open"}}),
         ),
-        _ => find_chats(req, sh),
+        "findMessages" => json_body(req).map_or_else(
+            |e| e,
+            |b| super::evolution_messages::find_messages(req, &b, sh),
+        ),
+        _ => json_body(req).map_or_else(|e| e, |b| find_chats(req, &b, sh)),
     }
 }
 
@@ -85,15 +92,16 @@ fn bound(v: &Value) -> Option<i64> {
     })
 }
 
-fn find_chats(req: &Req, sh: &Shared) -> Resp {
-    let body: Value = if req.body.iter().all(u8::is_ascii_whitespace) {
-        json!({})
-    } else {
-        match serde_json::from_slice(&req.body) {
-            Ok(v) => v,
-            Err(e) => return envelope(400, vec![format!("Unexpected token in JSON: {e}")]),
-        }
-    };
+/// The JSON body of a POST (empty = `{}`), or Express's 400.
+fn json_body(req: &Req) -> Result<Value, Resp> {
+    if req.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(json!({}));
+    }
+    serde_json::from_slice(&req.body)
+        .map_err(|e| envelope(400, vec![format!("Unexpected token in JSON: {e}")]))
+}
+
+fn find_chats(req: &Req, body: &Value, sh: &Shared) -> Resp {
     let where_ = &body["where"];
     let jid = where_["remoteJid"].as_str();
     let gte = bound(&where_["messageTimestamp"]["gte"]);
@@ -128,38 +136,17 @@ fn find_chats(req: &Req, sh: &Shared) -> Resp {
     Resp::json(200, &Value::Array(items))
 }
 
-fn message(m: &SandboxMessage) -> (String, Value) {
-    match m.media {
-        Some("document") => (
-            "documentMessage".into(),
-            json!({"documentMessage": {"fileName": m.file_name, "caption": m.text, "mimetype": "application/pdf"}}),
-        ),
-        Some("audio") => (
-            "audioMessage".into(),
-            json!({"audioMessage": {"seconds": 12, "ptt": true, "mimetype": "audio/ogg; codecs=opus"}}),
-        ),
-        Some(kind) => (
-            format!("{kind}Message"),
-            json!({ format!("{kind}Message"): {"caption": m.text, "mimetype": if kind == "image" { "image/jpeg" } else { "video/mp4" }} }),
-        ),
-        None if m.text.contains("http") || m.text.contains('\n') => (
-            "extendedTextMessage".into(),
-            json!({"extendedTextMessage": {"text": m.text}}),
-        ),
-        None => ("conversation".into(), json!({"conversation": m.text})),
-    }
-}
-
 fn chat_json(c: &SandboxChat) -> Value {
+    // findChats' lastMessage is the newest stored row, as findMessages serves it.
     let last = c.last_message().map(|m| {
-        let (kind, msg) = message(m);
-        json!({
-            "key": {"id": m.id, "fromMe": m.from_me, "remoteJid": c.jid},
-            "pushName": if m.from_me { Some(ME_NAME) } else { c.known_name() },
-            "messageType": kind, "message": msg, "messageTimestamp": m.timestamp,
-            "status": if m.from_me { "READ" } else { "DELIVERY_ACK" },
-            "instanceId": "0b6f5c1e-7d2a-4c1b-9f3e-sandbox00001"
-        })
+        let mut r = record(c, &m);
+        if let Some(o) = r.as_object_mut() {
+            o.insert(
+                "status".into(),
+                json!(if m.from_me { "READ" } else { "DELIVERY_ACK" }),
+            );
+        }
+        r
     });
     json!({
         "id": (c.index % 4 != 3).then(|| format!("cm{:022x}", c.row_id.wrapping_mul(0x9E37_79B9_7F4A_7C15))),

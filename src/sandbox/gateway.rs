@@ -1,12 +1,13 @@
-//! WhatsApp Gateway (rama-adi/quick-whatsapp-gateway) emulator: Bearer / x-api-key auth, numeric
-//! row ids, cursor paging whose `nextCursor` is omitted on a short last page but present on a full
-//! one, omitted optional fields, ms timestamps and `{"error":{code,message}}` bodies (PROVIDERS.md §5).
+//! WhatsApp Gateway (rama-adi/quick-whatsapp-gateway) emulator (messages: `gateway_messages.rs`):
+//! Bearer / x-api-key auth, numeric row ids, cursor paging whose `nextCursor` is omitted on a short
+//! last page but present on a full one, omitted optional fields, ms timestamps and
+//! `{"error":{code,message}}` bodies (PROVIDERS.md §5).
 
 use serde_json::{json, Map, Value};
 
 use super::creds;
 use super::http::{decode, Req, Resp};
-use super::inbox::{Inbox, SandboxChat, SandboxMessage};
+use super::inbox::{Inbox, SandboxChat};
 use super::profiles::profile;
 use super::state::Shared;
 
@@ -43,7 +44,7 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
             }),
         ),
         Route::Chats => chats(req, &sh.inbox),
-        Route::Messages(cid) => messages(req, &sh.inbox, &cid),
+        Route::Messages(cid) => super::gateway_messages::messages(req, &sh.inbox, &cid),
     }
 }
 
@@ -53,7 +54,7 @@ enum Route {
     Messages(String),
 }
 
-fn err(status: u16, code: &str, message: &str) -> Resp {
+pub(super) fn err(status: u16, code: &str, message: &str) -> Resp {
     Resp::json(
         status,
         &json!({"error": {"code": code, "message": message}}),
@@ -87,7 +88,7 @@ fn authorized(req: &Req) -> bool {
     bearer.is_some_and(|(_, t)| t.trim() == creds::GATEWAY_TOKEN)
 }
 
-fn limit(req: &Req) -> Result<usize, Resp> {
+pub(super) fn limit(req: &Req) -> Result<usize, Resp> {
     match req.q("limit").map(str::trim) {
         None | Some("") => Ok(50),
         Some(v) => match v.parse::<i64>() {
@@ -104,7 +105,7 @@ fn limit(req: &Req) -> Result<usize, Resp> {
     }
 }
 
-fn ms(s: i64) -> i64 {
+pub(super) fn ms(s: i64) -> i64 {
     s * 1000
 }
 
@@ -189,71 +190,12 @@ fn chats(req: &Req, inbox: &Inbox) -> Resp {
 }
 
 /// The `repeat-pages` fault: a cursor never handed out before ("again-1", "again-2", …).
-fn fresh_cursor(previous: Option<&str>) -> String {
+pub(super) fn fresh_cursor(previous: Option<&str>) -> String {
     let n = previous
         .and_then(|c| c.strip_prefix("again-"))
         .and_then(|n| n.parse::<u64>().ok())
         .unwrap_or(0);
     format!("again-{}", n + 1)
-}
-
-/// A ULID-looking row id (Crockford base32, 26 characters) derived from the message.
-fn ulid(m: &SandboxMessage) -> String {
-    const A: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    let mut n = (ms(m.timestamp) as u128) << 80
-        | (u64::from_str_radix(m.id.get(4..).unwrap_or("0"), 16).unwrap_or(7) as u128);
-    let mut out = vec![b'0'; 26];
-    for slot in out.iter_mut().rev() {
-        *slot = A[(n & 31) as usize];
-        n >>= 5;
-    }
-    format!("msg_{}", String::from_utf8_lossy(&out))
-}
-
-fn message_json(c: &SandboxChat, m: &SandboxMessage) -> Value {
-    let mut o = Map::new();
-    o.insert("id".into(), json!(ulid(m)));
-    o.insert("sessionId".into(), json!(creds::GATEWAY_SESSION));
-    o.insert("waMessageId".into(), json!(m.id));
-    o.insert("chatJid".into(), json!(c.jid));
-    o.insert("senderJid".into(), json!(m.sender));
-    o.insert("fromMe".into(), json!(m.from_me));
-    o.insert(
-        "direction".into(),
-        json!(if m.from_me { "out" } else { "in" }),
-    );
-    o.insert("type".into(), json!(m.media.unwrap_or("text")));
-    if !m.text.is_empty() {
-        o.insert("body".into(), json!(m.text));
-    }
-    o.insert("hasMedia".into(), json!(m.media.is_some()));
-    if m.from_me {
-        o.insert("status".into(), json!("read"));
-    }
-    o.insert("edited".into(), json!(false));
-    o.insert("deleted".into(), json!(false));
-    o.insert("timestamp".into(), json!(ms(m.timestamp)));
-    o.insert("createdAt".into(), json!(ms(m.timestamp) + 412));
-    Value::Object(o)
-}
-
-fn messages(req: &Req, inbox: &Inbox, cid: &str) -> Resp {
-    let limit = match limit(req) {
-        Ok(l) => l,
-        Err(e) => return e,
-    };
-    let data: Vec<Value> = inbox
-        .find(cid)
-        .filter(|c| c.jid == cid || c.lid_alias.as_deref() == Some(cid))
-        .map(|c| {
-            c.messages
-                .iter()
-                .take(limit)
-                .map(|m| message_json(c, m))
-                .collect()
-        })
-        .unwrap_or_default();
-    Resp::json(200, &json!({"data": data}))
 }
 
 /// The demo profiles pointing at this emulator, served at `url`.

@@ -1,13 +1,13 @@
-//! GOWA (go-whatsapp-web-multidevice v9) emulator: basic auth with a plain-text 401, the
-//! `{code,message,results}` envelope, offset paging with total, synthetic names, `+07:00` offsets
-//! and Go zero times (PROVIDERS.md §4, contracts/gowa.openapi.yaml).
+//! GOWA (go-whatsapp-web-multidevice v9) emulator (messages: `gowa_messages.rs`): basic auth with a
+//! plain-text 401, the `{code,message,results}` envelope, offset paging with total, synthetic
+//! names, `+07:00` offsets and Go zero times (PROVIDERS.md §4, contracts/gowa.openapi.yaml).
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde_json::{json, Value};
 
 use super::creds;
 use super::http::{decode, int_q, reason, Req, Resp};
-use super::inbox::{SandboxChat, SandboxMessage, ME_NAME};
+use super::inbox::{SandboxChat, ME_NAME};
 use super::profiles::profile;
 use super::state::Shared;
 
@@ -46,7 +46,9 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
             }]),
         ),
         Route::Chats => device_check(req).unwrap_or_else(|| chats(req, sh)),
-        Route::Messages(jid) => device_check(req).unwrap_or_else(|| messages(req, sh, &jid)),
+        Route::Messages(jid) => {
+            device_check(req).unwrap_or_else(|| super::gowa_messages::messages(req, sh, &jid))
+        }
     }
 }
 
@@ -82,14 +84,14 @@ pub(super) fn error(status: u16) -> Resp {
     )
 }
 
-fn ok(message: &str, results: Value) -> Resp {
+pub(super) fn ok(message: &str, results: Value) -> Resp {
     Resp::json(
         200,
         &json!({"code": "SUCCESS", "message": message, "results": results}),
     )
 }
 
-fn bad(code: &str, message: &str) -> Resp {
+pub(super) fn bad(code: &str, message: &str) -> Resp {
     Resp::json(
         400,
         &json!({"code": code, "message": message, "results": null}),
@@ -137,7 +139,7 @@ fn device_check(req: &Req) -> Option<Resp> {
     ))
 }
 
-fn time(ts: Option<i64>, plus7: bool) -> String {
+pub(super) fn time(ts: Option<i64>, plus7: bool) -> String {
     let Some(dt) = ts.and_then(|t| DateTime::from_timestamp(t, 0)) else {
         return ZERO_TIME.into();
     };
@@ -150,7 +152,7 @@ fn time(ts: Option<i64>, plus7: bool) -> String {
 }
 
 /// GOWA never sends an empty name: it synthesises one from the JID.
-fn name(c: &SandboxChat) -> String {
+pub(super) fn name(c: &SandboxChat) -> String {
     if let Some(n) = c.known_name() {
         return n.to_string();
     }
@@ -162,7 +164,7 @@ fn name(c: &SandboxChat) -> String {
     }
 }
 
-fn parse_bool(req: &Req, key: &str) -> Result<Option<bool>, Resp> {
+pub(super) fn parse_bool(req: &Req, key: &str) -> Result<Option<bool>, Resp> {
     match req.q(key) {
         None | Some("") => Ok(None),
         Some("1" | "t" | "T" | "true" | "TRUE" | "True") => Ok(Some(true)),
@@ -175,7 +177,7 @@ fn parse_bool(req: &Req, key: &str) -> Result<Option<bool>, Resp> {
 }
 
 /// limit (0 = default, 1..=100) and offset (>= 0).
-fn paging(req: &Req, default: i64) -> Result<(usize, usize), Resp> {
+pub(super) fn paging(req: &Req, default: i64) -> Result<(usize, usize), Resp> {
     let limit = int_q(req, "limit").map_err(|v| {
         bad(
             "BAD_REQUEST",
@@ -209,7 +211,7 @@ fn paging(req: &Req, default: i64) -> Result<(usize, usize), Resp> {
     ))
 }
 
-fn chat_json(c: &SandboxChat) -> Value {
+pub(super) fn chat_json(c: &SandboxChat) -> Value {
     let last = time(c.last_activity, c.plus7);
     let created = time(Some(c.created_at), false);
     json!({
@@ -271,61 +273,6 @@ fn chats(req: &Req, sh: &Shared) -> Resp {
         "Success get chat list",
         json!({
             "data": page,
-            "pagination": {"limit": limit, "offset": offset, "total": total}
-        }),
-    )
-}
-
-fn message_json(c: &SandboxChat, m: &SandboxMessage) -> Value {
-    let media = m.media.unwrap_or("");
-    json!({
-        "id": m.id,
-        "chat_jid": c.jid,
-        "sender_jid": m.sender,
-        "sender_display_name": if m.from_me { ME_NAME.to_string() } else { m.sender.split('@').next().unwrap_or("").to_string() },
-        "content": m.text,
-        "timestamp": time(Some(m.timestamp), c.plus7),
-        "is_from_me": m.from_me,
-        "media_type": media,
-        "filename": m.file_name.clone().unwrap_or_default(),
-        "url": if media.is_empty() { String::new() } else { format!("https://mmg.whatsapp.net/v/t62/{}.enc", m.id) },
-        "file_length": if media.is_empty() { 0 } else { 40_000 + m.text.len() as u64 * 100 },
-    })
-}
-
-fn messages(req: &Req, sh: &Shared, jid: &str) -> Resp {
-    let (limit, offset) = match paging(req, 50) {
-        Ok(p) => p,
-        Err(e) => return e,
-    };
-    let (media_only, from_me) = match (parse_bool(req, "media_only"), parse_bool(req, "is_from_me"))
-    {
-        (Ok(m), Ok(f)) => (m.unwrap_or(false), f),
-        (Err(e), _) | (_, Err(e)) => return e,
-    };
-    // GOWA's store is keyed by the exact JID: an unknown chat is 200 with empty data.
-    let chat = sh.inbox.find(jid).filter(|c| c.jid == jid);
-    let msgs: Vec<Value> = chat
-        .map(|c| {
-            c.messages
-                .iter()
-                .filter(|m| {
-                    if media_only {
-                        m.media.is_some()
-                    } else {
-                        from_me.is_none_or(|f| m.from_me == f)
-                    }
-                })
-                .map(|m| message_json(c, m))
-                .collect()
-        })
-        .unwrap_or_default();
-    let total = msgs.len();
-    let data: Vec<Value> = msgs.into_iter().skip(offset).take(limit).collect();
-    ok(
-        "Success get chat messages",
-        json!({
-            "data": data,
             "pagination": {"limit": limit, "offset": offset, "total": total}
         }),
     )

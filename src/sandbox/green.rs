@@ -1,19 +1,26 @@
 //! Green API emulator: credentials in the URL path, activity-ordered `getChats` without unread or
-//! time, the incoming/outgoing journals, 1 request/s per method (429), 466 quota, 403 for a wrong
-//! idInstance and 404 for a wrong HTTP method (PROVIDERS.md §3, §10.3).
+//! time, the incoming/outgoing journals, `getChatHistory` (`green_history.rs`), 1 request/s per
+//! method (429), 466 quota, 403 for a wrong idInstance and 404 for a wrong HTTP method
+//! (PROVIDERS.md §3, §10.3).
 
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::creds;
+use super::green_history::{entry, shown};
 use super::http::{int_q, reason, Req, Resp};
-use super::inbox::{SandboxChat, SandboxMessage, ME_JID, ME_NAME};
+use super::inbox::SandboxChat;
 use super::profiles::profile;
 use super::state::Shared;
 
 /// Methods limited to one accepted request per second (per instance and method).
-const LIMITED: [&str; 3] = ["getChats", "lastIncomingMessages", "lastOutgoingMessages"];
+const LIMITED: [&str; 4] = [
+    "getChats",
+    "lastIncomingMessages",
+    "lastOutgoingMessages",
+    "getChatHistory",
+];
 
 pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
     let segs = req.segments();
@@ -33,12 +40,13 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         return error(466);
     }
     let known = [
-        "getChats",
-        "lastIncomingMessages",
-        "lastOutgoingMessages",
-        "getStateInstance",
+        ("GET", "getChats"),
+        ("GET", "lastIncomingMessages"),
+        ("GET", "lastOutgoingMessages"),
+        ("GET", "getStateInstance"),
+        ("POST", "getChatHistory"),
     ];
-    if !known.contains(&method) || req.method != "GET" {
+    if !known.contains(&(req.method.as_str(), method)) {
         return error(404);
     }
     if LIMITED.contains(&method) {
@@ -56,6 +64,7 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
     match method {
         "getStateInstance" => Resp::json(200, &json!({"stateInstance": "authorized"})),
         "getChats" => get_chats(req, sh),
+        "getChatHistory" => super::green_history::chat_history(req, sh),
         _ => journal(req, sh, method == "lastOutgoingMessages"),
     }
 }
@@ -80,12 +89,8 @@ pub(super) fn error(status: u16) -> Resp {
 }
 
 /// Chats Green API knows about: phone, lid and group chats (no channels or broadcast lists).
-fn visible(c: &SandboxChat) -> bool {
+pub(super) fn visible(c: &SandboxChat) -> bool {
     matches!(c.server, "s.whatsapp.net" | "lid" | "g.us")
-}
-
-fn green_id(jid: &str) -> String {
-    jid.replace("@s.whatsapp.net", "@c.us")
 }
 
 fn get_chats(req: &Req, sh: &Shared) -> Resp {
@@ -140,11 +145,11 @@ fn journal(req: &Req, sh: &Shared, outgoing: bool) -> Resp {
             _ => break,
         }
         for m in c
-            .messages
-            .iter()
-            .filter(|m| m.timestamp >= cutoff && m.from_me == outgoing)
+            .messages()
+            .take_while(|m| m.timestamp >= cutoff)
+            .filter(|m| m.from_me == outgoing && shown(m.kind))
         {
-            entries.push((m.timestamp, entry(c, m)));
+            entries.push((m.timestamp, entry(c, &m, false)));
         }
     }
     entries.sort_by_key(|e| std::cmp::Reverse(e.0));
@@ -152,82 +157,6 @@ fn journal(req: &Req, sh: &Shared, outgoing: bool) -> Resp {
         200,
         &Value::Array(entries.into_iter().map(|(_, v)| v).collect()),
     )
-}
-
-fn entry(c: &SandboxChat, m: &SandboxMessage) -> Value {
-    let mut o = Map::new();
-    let sender_name = if m.from_me {
-        ME_NAME.to_string()
-    } else if c.is_group() {
-        String::new()
-    } else {
-        c.name.clone().unwrap_or_default()
-    };
-    o.insert(
-        "type".into(),
-        json!(if m.from_me { "outgoing" } else { "incoming" }),
-    );
-    o.insert("idMessage".into(), json!(m.id));
-    o.insert("timestamp".into(), json!(m.timestamp));
-    o.insert("chatId".into(), json!(c.c_us()));
-    o.insert(
-        "senderId".into(),
-        json!(green_id(if m.from_me { ME_JID } else { &m.sender })),
-    );
-    o.insert("senderName".into(), json!(sender_name));
-    o.insert("senderContactName".into(), json!(""));
-    let type_message = match m.media {
-        Some(kind) => {
-            let mime = match kind {
-                "image" => "image/jpeg",
-                "video" => "video/mp4",
-                "audio" => "audio/ogg; codecs=opus",
-                _ => "application/pdf",
-            };
-            o.insert("caption".into(), json!(m.text));
-            o.insert(
-                "downloadUrl".into(),
-                json!(format!(
-                    "https://sw-media-out.greenapi.net/sandbox/{}.bin",
-                    m.id
-                )),
-            );
-            o.insert(
-                "fileName".into(),
-                json!(m
-                    .file_name
-                    .clone()
-                    .unwrap_or_else(|| format!("{}.bin", m.id))),
-            );
-            o.insert("jpegThumbnail".into(), json!(""));
-            o.insert("mimeType".into(), json!(mime));
-            o.insert("isForwarded".into(), json!(false));
-            format!("{kind}Message")
-        }
-        None if m.text.contains("http") || m.text.contains('\n') => {
-            o.insert(
-                "extendedTextMessage".into(),
-                json!({
-                    "text": m.text, "description": "", "title": "", "previewType": "None",
-                    "jpegThumbnail": "", "forwardingScore": 0, "isForwarded": false
-                }),
-            );
-            "extendedTextMessage".into()
-        }
-        None => {
-            o.insert("textMessage".into(), json!(m.text));
-            "textMessage".into()
-        }
-    };
-    o.insert("typeMessage".into(), json!(type_message));
-    if m.from_me {
-        o.insert(
-            "statusMessage".into(),
-            json!(["sent", "delivered", "read"][m.timestamp.rem_euclid(3) as usize]),
-        );
-        o.insert("sendByApi".into(), json!(false));
-    }
-    Value::Object(o)
 }
 
 /// The demo profiles pointing at this emulator, served at `url`.

@@ -5,22 +5,6 @@
 pub const ME_JID: &str = "6281100000000@s.whatsapp.net";
 pub const ME_NAME: &str = "Sandbox Owner";
 
-/// One message; `text` is `""` for media without caption.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SandboxMessage {
-    /// WhatsApp message id (`3EB0` + 16 hex).
-    pub id: String,
-    pub text: String,
-    /// `image` | `video` | `document` | `audio`.
-    pub media: Option<&'static str>,
-    pub file_name: Option<String>,
-    pub from_me: bool,
-    /// Sender JID (`ME_JID` when `from_me`; a participant in groups).
-    pub sender: String,
-    /// Unix seconds.
-    pub timestamp: i64,
-}
-
 /// One chat. Index 0 is the most recently active; activity strictly decreases with the index;
 /// the chats without any message come last.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,8 +29,13 @@ pub struct SandboxChat {
     /// When the timer was set (0 = never).
     pub ephemeral_set_at: i64,
     pub has_media: bool,
-    /// Newest first; `messages[0]` is the last message.
-    pub messages: Vec<SandboxMessage>,
+    /// Entries in the chat's history (`message(k)` for `k` below it; 0 = newest). Generated
+    /// lazily: see `messages()`.
+    pub message_count: usize,
+    /// Mean seconds between consecutive entries.
+    pub message_gap: i64,
+    /// Seed of this chat's history.
+    pub(super) history_seed: u64,
     /// GOWA renders this chat's times with a `+07:00` offset.
     pub plus7: bool,
     /// An equivalent `@lid` JID for some direct chats (WhatsApp Gateway `aliases`).
@@ -70,9 +59,6 @@ impl SandboxChat {
     pub fn is_group(&self) -> bool {
         self.server == "g.us"
     }
-    pub fn last_message(&self) -> Option<&SandboxMessage> {
-        self.messages.first()
-    }
     /// The name if known and non-empty.
     pub fn known_name(&self) -> Option<&str> {
         self.name.as_deref().filter(|n| !n.is_empty())
@@ -89,10 +75,10 @@ pub struct Inbox {
 }
 
 impl Inbox {
-    pub fn new(chats: usize, seed: u64) -> Inbox {
+    pub fn new(chats: usize, seed: u64, messages: Option<usize>) -> Inbox {
         let now = chrono::Utc::now().timestamp();
-        let chats = demo_inbox_at(chats, seed, now);
-        let active = chats.iter().take_while(|c| !c.messages.is_empty()).count();
+        let chats = demo_inbox_at(chats, seed, messages, now);
+        let active = chats.iter().take_while(|c| c.message_count > 0).count();
         let mut by_id = std::collections::HashMap::with_capacity(chats.len() * 2);
         for c in &chats {
             by_id.insert(c.jid.clone(), c.index);
@@ -115,17 +101,23 @@ impl Inbox {
     }
 }
 
-/// The inbox generated relative to the current time.
-pub fn demo_inbox(chats: usize, seed: u64) -> Vec<SandboxChat> {
-    demo_inbox_at(chats, seed, chrono::Utc::now().timestamp())
+/// The inbox generated relative to the current time; `messages` overrides the history length
+/// of every chat that has one.
+pub fn demo_inbox(chats: usize, seed: u64, messages: Option<usize>) -> Vec<SandboxChat> {
+    demo_inbox_at(chats, seed, messages, chrono::Utc::now().timestamp())
 }
 
 /// The inbox generated relative to `now` (Unix seconds).
-pub fn demo_inbox_at(chats: usize, seed: u64, now: i64) -> Vec<SandboxChat> {
+pub fn demo_inbox_at(
+    chats: usize,
+    seed: u64,
+    messages: Option<usize>,
+    now: i64,
+) -> Vec<SandboxChat> {
     let n = chats;
     let silent = n.saturating_sub(10).min(3); // chats without any message, at the end
     let step = (super::seed::SPAN / n.max(1) as i64).max(1);
     (0..n)
-        .map(|i| super::seed::chat(i, n, silent, step, seed, now))
+        .map(|i| super::seed::chat(i, n, silent, step, seed, messages, now))
         .collect()
 }

@@ -1,20 +1,31 @@
 //! Local emulator of the six WhatsApp gateways on 127.0.0.1, so the client can be tested (and
 //! demonstrated) against each vendor's real wire contract, quirks and failures, without a phone.
 
+mod baileys;
 pub mod creds;
 mod echo;
+mod entry;
 mod evolution;
+mod evolution_messages;
 mod faults;
 mod gateway;
+mod gateway_messages;
 mod gowa;
+mod gowa_messages;
 mod green;
+mod green_history;
+mod history;
 mod http;
 pub mod inbox;
 mod profiles;
+mod rows;
 mod seed;
 mod server;
 mod state;
+mod texts;
 mod waha;
+mod waha_messages;
+mod waha_wire;
 mod wawp;
 mod webjs;
 
@@ -22,6 +33,16 @@ mod webjs;
 mod tests;
 #[cfg(test)]
 mod tests_faults;
+#[cfg(test)]
+mod tests_history;
+#[cfg(test)]
+mod tests_msg_gateway;
+#[cfg(test)]
+mod tests_msg_gowa;
+#[cfg(test)]
+mod tests_msg_green_evo;
+#[cfg(test)]
+mod tests_msg_waha;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -30,7 +51,8 @@ use std::time::Duration;
 use crate::gateways::gateways;
 pub use echo::Echo;
 pub use faults::Faults;
-pub use inbox::{demo_inbox, demo_inbox_at, SandboxChat, SandboxMessage};
+pub use history::{Contact, Location, Media, MessageKind, SandboxMessage};
+pub use inbox::{demo_inbox, demo_inbox_at, SandboxChat};
 
 /// How to start a sandbox.
 #[derive(Clone, Debug)]
@@ -39,6 +61,9 @@ pub struct SandboxOptions {
     pub port: u16,
     /// Number of generated chats.
     pub chats: usize,
+    /// History length of every chat that has messages; `None` = 1–80 per chat (96 for the
+    /// demo's showcase chats). Histories are generated per page, so 100,000 costs nothing.
+    pub messages: Option<usize>,
     /// PRNG seed of the generated inbox.
     pub seed: u64,
     /// Initial faults.
@@ -57,6 +82,7 @@ impl Default for SandboxOptions {
         SandboxOptions {
             port: 0,
             chats: SandboxOptions::DEFAULT_CHATS,
+            messages: None,
             seed: 7,
             faults: Faults::default(),
             latency: Duration::ZERO,
@@ -88,7 +114,7 @@ impl Sandbox {
     pub async fn start(opts: SandboxOptions) -> std::io::Result<Sandbox> {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", opts.port)).await?;
         let addr = listener.local_addr()?;
-        let inbox = inbox::Inbox::new(opts.chats, opts.seed);
+        let inbox = inbox::Inbox::new(opts.chats, opts.seed, opts.messages);
         let shared = Arc::new(state::Shared::new(inbox, opts.faults, opts.latency));
         let task = tokio::spawn(server::run(listener, shared.clone()));
         Ok(Sandbox { addr, shared, task })
@@ -116,6 +142,14 @@ impl Sandbox {
     /// The generated inbox exactly as served (times are relative to the sandbox start).
     pub fn chats(&self) -> &[SandboxChat] {
         &self.shared.inbox.chats
+    }
+
+    /// Media files WAHA and Wawp downloaded while listing messages (every listing that did not
+    /// send `downloadMedia=false`, once per message with media): 0 for a well-behaved client.
+    pub fn media_downloads(&self) -> usize {
+        self.shared
+            .media_downloads
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The sandbox's "now" (Unix seconds) that the inbox times are relative to.

@@ -1,7 +1,8 @@
 //! Generator of one chat of the demo inbox from a seeded splitmix64: JID mix, hostile names,
-//! unread counts, strictly decreasing activity times and a 1–3 message history.
+//! unread counts, strictly decreasing activity times and the size of its lazily generated
+//! history (`history.rs`).
 
-use super::inbox::{SandboxChat, SandboxMessage, ME_JID};
+use super::inbox::SandboxChat;
 
 struct Rng(u64);
 impl Rng {
@@ -41,13 +42,6 @@ const GROUPS: [&str; 6] = [
     "Neighbours",
     "Office",
 ];
-const TEXTS: [&str; 16] = [
-    "Hello there!", "Are we still on for tomorrow?", "ok 👍", "🍕 tonight?", "line one\nline two",
-    "\u{1b}[31mred alert\u{1b}[0m", "Invoice #4411 attached", "مرحبا، كيف حالك؟", "王小明: 收到",
-    "see https://example.com/x?a=1&b=2", "tab\tseparated", "=SUM(A1:A9)", "Thanks!", "Call me when you can",
-    "😂😂😂", "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore",
-];
-const CAPTIONS: [&str; 4] = ["look at this 📸", "receipt", "", ""];
 const CC: [&str; 10] = ["62", "1", "44", "49", "81", "971", "55", "7", "34", "91"];
 
 fn hostile(i: usize) -> Option<&'static str> {
@@ -79,9 +73,18 @@ fn tail(i: usize, mul: u64, add: u64) -> String {
     )
 }
 
-fn hex16(rng: &mut Rng) -> String {
-    format!("{:016X}", rng.next())
+/// History length of chat `i` unless `--messages` says otherwise: 1–80, and 96 for the chats
+/// the demo shows off (every kind and hostile text twice).
+fn history_len(i: usize, rng: &mut Rng) -> usize {
+    if i == 0 || i == TEAM {
+        96
+    } else {
+        1 + rng.below(80) as usize
+    }
 }
+
+/// The demo's group named exactly "Team".
+const TEAM: usize = 17;
 
 pub(super) fn chat(
     i: usize,
@@ -89,6 +92,7 @@ pub(super) fn chat(
     silent: usize,
     step: i64,
     seed: u64,
+    messages: Option<usize>,
     now: i64,
 ) -> SandboxChat {
     let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93));
@@ -96,6 +100,7 @@ pub(super) fn chat(
     let r = rng.below(100);
     let (user, server): (String, &'static str) = match i {
         0 => (format!("120363{}{}", tail(i, 7_919, 1), "01"), "g.us"),
+        TEAM => (format!("120363{}{}", tail(i, 7_919, 1), "17"), "g.us"),
         3 => ("status".into(), "broadcast"),
         7 => ("0".into(), "s.whatsapp.net"),
         _ if !(65..95).contains(&r) => (
@@ -118,6 +123,8 @@ pub(super) fn chat(
         None
     } else if i == 7 {
         Some("WhatsApp".into())
+    } else if i == TEAM {
+        Some("Team".into())
     } else {
         let k = rng.below(100);
         match server {
@@ -139,65 +146,16 @@ pub(super) fn chat(
         rng.below((step / 2).max(1) as u64) as i64
     };
     let newest = now - 60 - i as i64 * step - jitter;
-    let mut messages = Vec::new();
-    if has_messages {
-        let count = 1 + rng.below(3);
-        let mut t = newest;
-        for k in 0..count {
-            let from_me = i != 3 && i != 7 && rng.below(100) < 30;
-            let media_roll = rng.below(100);
-            let (media, text, file_name) = if media_roll < 12 {
-                let kind = ["image", "video", "document", "audio"][(media_roll % 4) as usize];
-                let cap = if kind == "audio" {
-                    ""
-                } else {
-                    rng.pick(&CAPTIONS)
-                };
-                let file = (kind == "document").then(|| format!("report-{i}-{k}.pdf"));
-                (Some(kind), cap.to_string(), file)
-            } else if i == 7 {
-                (
-                    None,
-                    "Your security code changed. Tap to learn more.".to_string(),
-                    None,
-                )
-            } else {
-                (None, rng.pick(&TEXTS).to_string(), None)
-            };
-            let sender = if from_me {
-                ME_JID.to_string()
-            } else if server == "g.us" || server == "broadcast" {
-                format!(
-                    "62812{}@s.whatsapp.net",
-                    tail(rng.below(1000) as usize, 7_919, 77)
-                )
-            } else {
-                format!(
-                    "{user}@{}",
-                    if server == "lid" {
-                        "lid"
-                    } else {
-                        "s.whatsapp.net"
-                    }
-                )
-            };
-            messages.push(SandboxMessage {
-                id: format!("3EB0{}", hex16(&mut rng)),
-                text,
-                media,
-                file_name,
-                from_me,
-                sender,
-                timestamp: t,
-            });
-            t -= 30 + rng.below(3600) as i64;
-        }
-    }
-    let last_activity = messages.first().map(|m| m.timestamp);
-    let unread = match (messages.first(), rng.below(100)) {
-        (Some(m), u) if !m.from_me && u >= 60 => 1 + (rng.below(40) as u32),
-        _ => 0,
+    let count = match (has_messages, messages) {
+        (false, _) => 0,
+        (true, Some(m)) => m.max(1),
+        (true, None) => history_len(i, &mut rng),
     };
+    let message_gap = 60 + rng.below(1200) as i64;
+    let history_seed = rng.next();
+    let last_activity = (count > 0).then_some(newest);
+    let unread_roll = rng.below(100);
+    let unread_n = 1 + (rng.below(40) as u32);
     let eph = rng.below(100);
     let ephemeral = if eph < 90 {
         0
@@ -219,26 +177,37 @@ pub(super) fn chat(
     let created_at = last_activity.unwrap_or(now - SPAN) - 86_400 * (1 + rng.below(300) as i64);
     let lid_alias = (server == "s.whatsapp.net" && i % 3 == 1)
         .then(|| format!("2{}{}@lid", tail(i, 3_001, 11), "55123"));
-    SandboxChat {
+    let mut chat = SandboxChat {
         index: i,
         user,
         server,
         jid,
         name,
-        unread,
+        unread: 0,
         last_activity,
         archived: rng.below(100) < 5,
         pinned: rng.below(100) < 3,
         muted_until,
         ephemeral,
         ephemeral_set_at: if ephemeral > 0 { created_at + 3600 } else { 0 },
-        has_media: messages.iter().any(|m| m.media.is_some()),
-        messages,
+        has_media: false,
+        message_count: count,
+        message_gap,
+        history_seed,
         plus7: i % 5 == 2,
         lid_alias,
         row_id: 1000 + (n - i) as u64,
         created_at,
         picture: (rng.below(100) < 40)
             .then(|| format!("https://pps.whatsapp.net/v/t61/sbx-{i}.jpg")),
+    };
+    // Unread only when the last message is incoming; media as GOWA counts it (not deleted).
+    if chat.last_message().is_some_and(|m| !m.from_me) && unread_roll >= 60 {
+        chat.unread = unread_n;
     }
+    chat.has_media = (0..count).any(|k| {
+        let (kind, deleted) = chat.kind_of(k);
+        kind.is_media() && !deleted
+    });
+    chat
 }

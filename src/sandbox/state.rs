@@ -3,6 +3,7 @@
 //! own so the emulators and the server both use it without importing each other.
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -22,6 +23,8 @@ pub(super) struct Shared {
     /// Green API rate limiter: last accepted call per "instance/method".
     pub green_last: Mutex<HashMap<String, Instant>>,
     pub(super) latency: Duration,
+    /// Media files WAHA/Wawp downloaded because a listing did not send `downloadMedia=false`.
+    pub media_downloads: AtomicUsize,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -37,6 +40,7 @@ impl Shared {
             journal: Mutex::new(Vec::new()),
             green_last: Mutex::new(HashMap::new()),
             latency,
+            media_downloads: AtomicUsize::new(0),
         }
     }
     pub fn journal(&self) -> Vec<Hit> {

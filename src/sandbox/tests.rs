@@ -97,7 +97,7 @@ async fn gowa_paging_total_and_plain_401() {
     assert_eq!(st, 200);
     assert_eq!(
         json(&body)["results"]["data"][0]["id"].as_str(),
-        Some(sb.chats()[0].messages[0].id.as_str())
+        Some(sb.chats()[0].message_id(0).as_str())
     );
     let (st, _, _) = get(
         &format!("{base}/chats"),

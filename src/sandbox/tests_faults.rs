@@ -96,8 +96,8 @@ async fn fail_first_then_recover_and_control_endpoint() {
 
 #[test]
 fn inbox_is_deterministic_and_ordered() {
-    let a = demo_inbox_at(100_000, 7, 1_800_000_000);
-    let b = demo_inbox_at(100_000, 7, 1_800_000_000);
+    let a = demo_inbox_at(100_000, 7, None, 1_800_000_000);
+    let b = demo_inbox_at(100_000, 7, None, 1_800_000_000);
     assert_eq!(a[99_000], b[99_000]);
     assert_eq!(a.iter().filter(|c| c.jid == "status@broadcast").count(), 1);
     assert_eq!(a.iter().filter(|c| c.jid == "0@s.whatsapp.net").count(), 1);
@@ -113,4 +113,48 @@ fn inbox_is_deterministic_and_ordered() {
     jids.sort_unstable();
     jids.dedup();
     assert_eq!(jids.len(), 100_000);
+}
+
+/// One messages request per gateway: (method, url, headers, body).
+type Request = (reqwest::Method, String, Vec<(&'static str, String)>, String);
+
+fn messages_requests(sb: &Sandbox) -> Vec<Request> {
+    use reqwest::Method;
+    let c = &sb.chats()[0];
+    let enc = |s: &str| s.replace('@', "%40");
+    let gowa_auth = format!(
+        "Basic {}",
+        super::gowa::base64(format!("{GOWA_USER}:{GOWA_PASSWORD}").as_bytes())
+    );
+    vec![
+        (Method::GET, format!("{}/chat/{}/messages", sb.url("gowa"), enc(&c.jid)), vec![("authorization", gowa_auth)], String::new()),
+        (Method::GET, format!("{}/v2/chats/messages?instance_id={WAWP_INSTANCE}&access_token={WAWP_TOKEN}&chatId={}", sb.url("wawp"), enc(&c.c_us())), vec![], String::new()),
+        (Method::POST, format!("{}/waInstance{GREEN_INSTANCE}/getChatHistory/{GREEN_TOKEN}", sb.url("green-api")), vec![], format!("{{\"chatId\":\"{}\",\"count\":5}}", c.c_us())),
+        (Method::GET, format!("{}/api/v1/sessions/{GATEWAY_SESSION}/chats/{}/messages", sb.url("whatsapp-gateway"), enc(&c.jid)), vec![("x-api-key", GATEWAY_TOKEN.to_string())], String::new()),
+        (Method::GET, format!("{}/api/default/chats/{}/messages?downloadMedia=false", sb.url("waha"), enc(&c.c_us())), vec![("x-api-key", WAHA_KEY.to_string())], String::new()),
+        (Method::POST, format!("{}/chat/findMessages/{EVOLUTION_INSTANCE}", sb.url("evolution")), vec![("apikey", EVOLUTION_KEY.to_string())], format!("{{\"where\":{{\"key\":{{\"remoteJid\":\"{}\"}}}}}}", c.jid)),
+    ]
+}
+
+#[tokio::test]
+async fn faults_apply_to_every_messages_route() {
+    let sb = start(30).await;
+    let c = reqwest::Client::new();
+    for (method, url, headers, body) in messages_requests(&sb) {
+        let send = || {
+            let mut rb = c.request(method.clone(), &url).body(body.clone());
+            for (k, v) in &headers {
+                rb = rb.header(*k, v);
+            }
+            rb.send()
+        };
+        sb.set_faults(Faults::from_spec("fail=1:503").expect("spec"));
+        assert_eq!(send().await.expect("503").status().as_u16(), 503, "{url}");
+        let ok = send().await.expect("200");
+        assert_eq!(ok.status().as_u16(), 200, "{url}");
+        assert!(ok.text().await.expect("body").starts_with(['[', '{']));
+        sb.set_faults(Faults::from_spec("html").expect("spec"));
+        let r = send().await.expect("html");
+        assert!(r.text().await.expect("body").contains("nginx"), "{url}");
+    }
 }

@@ -1,6 +1,6 @@
-//! WAHA emulator (devlikeapro/waha 2026.2): per-session engines WEBJS / NOWEB / GOWS with their
-//! different chat objects, the lowercase-only `sortOrder=desc` trap, the 20-chat overview default
-//! and 422 session errors (PROVIDERS.md §6).
+//! WAHA emulator (devlikeapro/waha 2026.2; messages: `waha_messages.rs`): per-session engines WEBJS
+//! / NOWEB / GOWS with their different chat objects, the lowercase-only `sortOrder=desc` trap, the
+//! 20-chat overview default and 422 session errors (PROVIDERS.md §6).
 
 use serde_json::{json, Value};
 
@@ -9,14 +9,9 @@ use super::http::{reason, Req, Resp};
 use super::inbox::{Inbox, SandboxChat};
 use super::profiles::profile;
 use super::state::Shared;
-use super::webjs::{limit_offset, page, wa_message, webjs_chat};
-
-#[derive(Clone, Copy, PartialEq)]
-enum Engine {
-    Webjs,
-    Noweb,
-    Gows,
-}
+use super::waha_messages::Refused;
+use super::waha_wire::{wa_message, Engine};
+use super::webjs::{limit_offset, page, webjs_chat};
 
 pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
     let key = req.header("x-api-key").or_else(|| req.q("x-api-key"));
@@ -49,6 +44,9 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         }
         ("GET", ["api", s, "chats"]) => {
             session(s).map_or_else(|e| e, |eng| list(req, &sh.inbox, eng))
+        }
+        ("GET", ["api", s, "chats", chat, "messages"]) => {
+            session(s).map_or_else(|e| e, |eng| messages(req, sh, eng, chat))
         }
         ("GET" | "POST", ["api", s, "chats", "overview"]) => {
             session(s).map_or_else(|e| e, |eng| overview(req, &sh.inbox, eng))
@@ -108,6 +106,18 @@ fn session(s: &str) -> Result<Engine, Resp> {
             }),
         )),
         _ => Err(session_missing(s)),
+    }
+}
+
+fn messages(req: &Req, sh: &Shared, eng: Engine, chat: &str) -> Resp {
+    match super::waha_messages::list(req, sh, eng, chat) {
+        Ok(items) => Resp::json(200, &Value::Array(items)),
+        Err(Refused::BadRequest(m)) => bad_request(&m),
+        Err(Refused::UnknownChat) => error(500),
+        Err(Refused::AllOnWebjs) => Resp::json(
+            501,
+            &json!({"statusCode": 501, "message": "Can not get messages from 'all' in WEBJS", "error": "Not Implemented"}),
+        ),
     }
 }
 
@@ -232,7 +242,7 @@ fn overview_item(c: &SandboxChat, now: i64, eng: Engine) -> Value {
     };
     json!({
         "id": c.c_us(), "name": c.known_name(), "picture": c.picture,
-        "lastMessage": c.last_message().map(|m| wa_message(c, m)), "_chat": chat
+        "lastMessage": c.last_message().map(|m| wa_message(c, &m, eng, None)), "_chat": chat
     })
 }
 

@@ -1,14 +1,17 @@
-//! Wawp v2 emulator (a hosted WAHA): query-string credentials, a WAHA pass-through chat list whose
-//! `id` is sometimes a string and sometimes an object, and the documented numeric-keyed overview
-//! object with top-level `unreadCount` and a silent 20-chat default page (PROVIDERS.md §2).
+//! Wawp v2 emulator (a hosted WAHA; messages as WAHA WEBJS): query-string credentials, a WAHA pass-
+//! through chat list whose `id` is sometimes a string and sometimes an object, and the documented
+//! numeric-keyed overview object with top-level `unreadCount` and a silent 20-chat default page
+//! (PROVIDERS.md §2).
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::creds;
 use super::http::{reason, Req, Resp};
 use super::inbox::{Inbox, SandboxChat};
 use super::profiles::profile;
 use super::state::Shared;
+use super::waha_messages::Refused;
+use super::waha_wire::Engine;
 use super::webjs as waha;
 
 pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
@@ -27,6 +30,7 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
     match (req.method.as_str(), req.path.trim_end_matches('/')) {
         ("GET", "/v2/chats") => list(req, &sh.inbox),
         ("GET", "/v2/chats/overview") => overview(req, &sh.inbox, array),
+        ("GET", "/v2/chats/messages") => messages(req, sh, array),
         ("GET", "/v2/session/info") => Resp::json(
             200,
             &json!({
@@ -56,6 +60,30 @@ pub(super) fn error(status: u16) -> Resp {
         502 => body(502, "Connection Failed to Upstream"),
         _ => body(status, reason(status)),
     }
+}
+
+/// WAHA WEBJS underneath, as an array or (the keyed instance) a numeric-keyed object.
+fn messages(req: &Req, sh: &Shared, array: bool) -> Resp {
+    let Some(chat) = req.q("chatId").filter(|c| !c.is_empty()) else {
+        return error(400);
+    };
+    match super::waha_messages::list(req, sh, Engine::Webjs, chat) {
+        Ok(items) if array => Resp::json(200, &Value::Array(items)),
+        Ok(items) => Resp::json(200, &keyed(items)),
+        Err(Refused::BadRequest(m)) => body(400, &m.join("; ")),
+        Err(Refused::UnknownChat) => error(500),
+        Err(Refused::AllOnWebjs) => body(501, "Can not get messages from 'all' in WEBJS"),
+    }
+}
+
+fn keyed(items: impl IntoIterator<Item = Value>) -> Value {
+    Value::Object(
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
 }
 
 fn list(req: &Req, inbox: &Inbox) -> Resp {
@@ -109,14 +137,13 @@ fn overview(req: &Req, inbox: &Inbox, array: bool) -> Resp {
     if array {
         return Resp::json(200, &Value::Array(items.collect()));
     }
-    let keyed: Map<String, Value> = items.enumerate().map(|(k, v)| (k.to_string(), v)).collect();
-    Resp::json(200, &Value::Object(keyed))
+    Resp::json(200, &keyed(items))
 }
 
 fn overview_item(c: &SandboxChat, now: i64) -> Value {
-    let last = c.last_message().map(|m| {
-        json!({"id": m.id, "body": waha::body(m), "timestamp": m.timestamp, "fromMe": m.from_me})
-    });
+    let last = c.last_message().map(
+        |m| json!({"id": m.id, "body": m.text, "timestamp": m.timestamp, "fromMe": m.from_me}),
+    );
     json!({
         "id": c.c_us(), "name": c.known_name(), "unreadCount": c.unread, "lastMessage": last,
         "picture": c.picture, "_chat": waha::webjs_chat(c, now, false)

@@ -4,7 +4,8 @@
 use serde_json::{json, Map, Value};
 
 use super::http::{int_q, Req};
-use super::inbox::{Inbox, SandboxChat, SandboxMessage, ME_JID};
+use super::inbox::{Inbox, SandboxChat};
+use super::waha_wire::{wa_message, Engine};
 
 /// `{server, user, _serialized}` in the WhatsApp-Web spelling.
 pub(super) fn id_obj(c: &SandboxChat) -> Value {
@@ -14,37 +15,6 @@ pub(super) fn id_obj(c: &SandboxChat) -> Value {
         c.server
     };
     json!({"server": server, "user": c.user, "_serialized": c.c_us()})
-}
-
-/// Body text with WAHA's stand-ins for media without caption.
-pub(super) fn body(m: &SandboxMessage) -> String {
-    match (m.media, m.text.is_empty()) {
-        (Some("image"), true) => "📷 Photo".into(),
-        (Some("video"), true) => "🎥 Video".into(),
-        (Some("audio"), true) => "🎵 Audio".into(),
-        (Some(_), true) => format!("📄 {}", m.file_name.as_deref().unwrap_or("Document")),
-        _ => m.text.clone(),
-    }
-}
-
-/// A WAMessage: `id` is `{fromMe}_{chat}_{msgid}[_{participant}]`, `timestamp` in s.
-pub(super) fn wa_message(c: &SandboxChat, m: &SandboxMessage) -> Value {
-    let chat = c.c_us();
-    let me = ME_JID.replace("@s.whatsapp.net", "@c.us");
-    let participant =
-        (c.is_group() && !m.from_me).then(|| m.sender.replace("@s.whatsapp.net", "@c.us"));
-    let id = match &participant {
-        Some(p) => format!("{}_{chat}_{}_{p}", m.from_me, m.id),
-        None => format!("{}_{chat}_{}", m.from_me, m.id),
-    };
-    let ack = if m.from_me { 3 } else { 1 };
-    json!({
-        "id": id, "timestamp": m.timestamp,
-        "from": if m.from_me { me.clone() } else { chat.clone() },
-        "to": if m.from_me { chat.clone() } else { me },
-        "fromMe": m.from_me, "participant": participant, "body": body(m), "hasMedia": m.media.is_some(),
-        "ack": ack, "ackName": if ack == 3 { "READ" } else { "SERVER" }, "_data": {}
-    })
 }
 
 /// A WEBJS chat object (without `lastMessage` when `with_last` is false).
@@ -67,7 +37,7 @@ pub(super) fn webjs_chat(c: &SandboxChat, now: i64, with_last: bool) -> Value {
     o.insert("muteExpiration".into(), json!(c.muted_until.unwrap_or(0)));
     if with_last {
         if let Some(m) = c.last_message() {
-            o.insert("lastMessage".into(), wa_message(c, m));
+            o.insert("lastMessage".into(), wa_message(c, &m, Engine::Webjs, None));
         }
     }
     Value::Object(o)
