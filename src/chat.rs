@@ -5,15 +5,18 @@
 //! every key is always present, and `None` means "the gateway does not report
 //! it" — never an invented `0` or `false`. No vendor field name appears here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::time::Timestamp;
 
 /// One chat, as every output format sees it (record schema v1).
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+// Deserialising (the local store's cache) leaves `provider` empty: it is a
+// registry name, which the store puts back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[schemars(title = "wa-inbox chat record v1")]
 pub struct Chat {
     pub profile: String,
+    #[serde(skip_deserializing)]
     pub provider: &'static str,
     /// The chat id exactly as the gateway names it.
     pub id: String,
@@ -33,7 +36,7 @@ pub struct Chat {
     pub aliases: Option<Vec<String>>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LastMessage {
     pub id: Option<String>,
     pub body: Option<String>,
@@ -42,7 +45,7 @@ pub struct LastMessage {
 }
 
 /// What sort of conversation a chat is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Direct,

@@ -206,6 +206,22 @@ pub struct ChatArgs {
     /// Print only the number of matching chats (for `unread`, then a tab and the total unread messages)
     #[arg(long)]
     pub count: bool,
+
+    /// Answer from the overview that the last `chats overview` recorded, without a network call
+    #[arg(long, conflicts_with_all = ["offset", "cursor", "page_size"])]
+    pub cached: bool,
+}
+
+/// Alert once: `unread` and `waiting` remember what they reported.
+#[derive(Debug, Clone, Args)]
+pub struct AlertArgs {
+    /// Only chats that are new since the last --new run of this view and profile (the first run prints all)
+    #[arg(long, conflicts_with = "count")]
+    pub new: bool,
+
+    /// With --new: report a chat again when it still matches this long after it was last reported (e.g. 4h)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, requires = "new")]
+    pub remind_after: Option<Duration>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -230,6 +246,9 @@ pub struct UnreadArgs {
     /// Only chats whose last activity is older than DURATION (they have waited); most-waiting first
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub older_than: Option<Duration>,
+
+    #[command(flatten)]
+    pub alert: AlertArgs,
 }
 
 #[derive(Debug, Subcommand)]

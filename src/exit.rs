@@ -6,10 +6,12 @@ use std::process::ExitCode;
 
 use crate::config::ConfigError;
 use crate::provider::{Class, ProviderError};
+use crate::store::StoreError;
 
 /// The documented exit codes (README "Exit codes").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Exit {
+    #[default]
     Ok = 0,
     /// `--exit-status` and nothing matched.
     NoMatch = 1,
@@ -66,7 +68,7 @@ pub fn from_error(err: &anyhow::Error) -> Exit {
         if let Some(p) = cause.downcast_ref::<ProviderError>() {
             return Exit::of_class(p.class());
         }
-        if cause.is::<ConfigError>() {
+        if cause.is::<ConfigError>() || cause.is::<StoreError>() {
             return Exit::Config;
         }
         if cause.is::<UsageError>() {

@@ -5,8 +5,8 @@
 
 /// Top to bottom, as `lib.rs` lists them; a module imports only later ones.
 const LAYERS: &[&str] = &[
-    "main", "command", "cli", "exit", "config", "output", "provider", "sandbox", "gateways",
-    "diag", "chat", "time", "secret", "redact", "sanitize",
+    "main", "command", "cli", "exit", "config", "store", "output", "provider", "sandbox",
+    "gateways", "diag", "chat", "time", "secret", "redact", "sanitize",
 ];
 
 fn rank(module: &str) -> usize {

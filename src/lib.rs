@@ -16,6 +16,8 @@
 //! config/          the config file and profile selection; resolve.rs turns Inputs + Env +
 //!                  file into one Settings, and each selected profile into a ResolvedProfile
 //!                  (secrets resolved on a blocking thread); defaults.rs holds every default
+//! store/           the local state store (SQLite): the overview cache behind --cached and
+//!                  the alert memory behind --new; no secrets
 //! output/          the only writer of stdout: table, json, ndjson, csv, tsv; sinks own their pages
 //! provider/        AnyProvider and the Provider contract: capabilities per view, an Operations
 //!                  table per gateway (ops.rs), one folder per gateway (wire types → Chat);
@@ -52,4 +54,5 @@ pub mod redact;
 pub mod sandbox;
 pub mod sanitize;
 pub mod secret;
+pub mod store;
 pub mod time;

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod alerts;
 mod completion;
 mod evolution;
 mod fuzz;
@@ -18,6 +19,7 @@ mod robustness;
 mod sandbox_command;
 mod scripting;
 mod secrets;
+mod store;
 mod wa_gateway;
 mod waha;
 mod wawp;

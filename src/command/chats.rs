@@ -1,22 +1,22 @@
 //! `chats list | overview | unread`, for one profile (streamed page by page)
-//! or several merged into one inbox (collected concurrently, then sorted).
-//! stdout carries only records (or the `--count` line); notes, progress and
-//! per-profile failures go to stderr.
-
-use futures_util::future::join_all;
+//! or several merged into one inbox (collected concurrently, then sorted);
+//! `--cached` answers from the store (`cached.rs`), `--new` through the alert
+//! memory (`alerts.rs`). stdout carries only records (or the `--count` line);
+//! notes, progress and per-profile failures go to stderr.
 
 use super::filters::sort_chats;
-use super::pipeline::{Outcome, Plan};
+use super::gather::{collect_all, describe, fetch, settle, Failed, Resolved, Tee};
+use super::pipeline::Outcome;
 use super::selection::Selection;
 use super::Ctx;
 use crate::chat::Chat;
 use crate::cli::ChatsCommand;
-use crate::config::{Profile, ResolvedProfile};
+use crate::config::Profile;
 use crate::exit::Exit;
 use crate::output::progress::Progress;
-use crate::output::{self, Collect, Count, Layout, Sink};
+use crate::output::{self, Count, Layout, Sink};
 use crate::provider::paging::Resume;
-use crate::provider::{Class, Op, Order, ProviderError, SortKey, View};
+use crate::provider::{Order, SortKey, View};
 
 pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     let args = Selection::from_command(cmd);
@@ -38,13 +38,21 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
         Some(s) => s.as_mut(),
         None => &mut count,
     };
-    let mut resolved = ctx.resolve_each(&profiles);
-    let result = match profiles.as_slice() {
-        [one] => single(one, resolved.remove(0).await, &args, sink, &progress).await,
-        many => merged(many, resolved, &args, sink, &progress).await,
+    let result = if args.cached {
+        super::cached::answer(ctx, &profiles, &args, sink)
+    } else {
+        // Each profile starts as soon as its own secrets are in.
+        let mut resolved = ctx.resolve_each(&profiles);
+        match profiles.as_slice() {
+            _ if args.new => {
+                super::alerts::answer(ctx, &profiles, resolved, &args, sink, &progress).await
+            }
+            [one] => single(one, resolved.remove(0).await, &args, sink, &progress).await,
+            many => merged(many, resolved, &args, sink, &progress).await,
+        }
     };
     progress.finish();
-    let Done { shown, exit, note } = match result {
+    let done = match result {
         Ok(done) => done,
         Err((shown, err)) => {
             // Close what was written (a JSON array, the table) even when a later page
@@ -55,31 +63,37 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
             return Err(err);
         }
     };
-    sink.finish()?;
+    if !done.finished {
+        sink.finish()?;
+    }
     if args.count {
         output::write_count(&count, view == View::Unread)?;
     }
-    // After the output, so a note does not land above a table on the same terminal.
-    if let Some(note) = note {
-        crate::diag::note(&note);
+    // After the output, so the store's lock is not held while the output waits.
+    for (profile, chats, complete) in &done.overviews {
+        super::cached::record(ctx, profile, chats, *complete);
     }
-    Ok(match exit {
-        Exit::Ok if args.exit_status && shown == 0 => Exit::NoMatch,
+    // After the output, so a note does not land above a table on the same terminal.
+    for note in &done.notes {
+        crate::diag::note(note);
+    }
+    Ok(match done.exit {
+        Exit::Ok if args.exit_status && done.shown == 0 => Exit::NoMatch,
         e => e,
     })
 }
 
-/// A selected profile, resolved (or why it could not be).
-type Resolved = Result<ResolvedProfile, ProviderError>;
-
-/// A run that failed after showing this many rows.
-type Failed = (usize, anyhow::Error);
-
-/// A finished run: rows shown, its exit code, and a note for stderr.
-struct Done {
-    shown: usize,
-    exit: Exit,
-    note: Option<String>,
+/// A finished run: rows shown, its exit code, notes for stderr, and the
+/// overviews to record in the store.
+#[derive(Default)]
+pub(super) struct Done {
+    pub shown: usize,
+    pub exit: Exit,
+    pub notes: Vec<String>,
+    /// The sink was already finished (`--new` commits after its output).
+    pub finished: bool,
+    /// Profile, its overview rows, and whether they are the whole inbox.
+    pub overviews: Vec<(String, Vec<Chat>, bool)>,
 }
 
 /// One profile: stream pages straight to the sink.
@@ -92,20 +106,11 @@ async fn single(
 ) -> Result<Done, Failed> {
     let what = describe(args.view, profile);
     let mut outcome = Outcome::default();
-    let run = async {
-        let resolved = resolved?;
-        let provider = resolved.build()?;
-        super::require(&provider, Op::ListChats)?;
-        let plan = Plan::new(args, provider.capabilities(args.view))?;
-        plan.execute(
-            &provider,
-            resolved.env.concurrency,
-            sink,
-            &mut outcome,
-            progress,
-        )
-        .await
+    let mut tee = Tee {
+        inner: sink,
+        kept: args.records_overview().then(Vec::new),
     };
+    let run = fetch(resolved, args, &mut tee, &mut outcome, progress);
     if let Err(e) = run.await {
         return Err((outcome.shown, e.context(what)));
     }
@@ -124,8 +129,12 @@ async fn single(
     };
     Ok(Done {
         shown: outcome.shown,
-        exit: Exit::Ok,
-        note,
+        notes: note.into_iter().collect(),
+        overviews: tee
+            .kept
+            .map(|k| vec![(profile.name.clone(), k, outcome.complete())])
+            .unwrap_or_default(),
+        ..Done::default()
     })
 }
 
@@ -138,58 +147,19 @@ async fn merged(
     sink: &mut dyn Sink,
     progress: &Progress,
 ) -> Result<Done, Failed> {
-    let runs = join_all(resolved.into_iter().map(|resolved| async move {
-        let mut collect = Collect::default();
-        let mut outcome = Outcome::default();
-        let resolved = resolved.await?;
-        let provider = resolved.build()?;
-        super::require(&provider, Op::ListChats)?;
-        let plan = Plan::new(args, provider.capabilities(args.view))?;
-        plan.execute(
-            &provider,
-            resolved.env.concurrency,
-            &mut collect,
-            &mut outcome,
-            progress,
-        )
-        .await?;
-        Ok::<(Vec<Chat>, Outcome), anyhow::Error>((collect.0, outcome))
-    }))
-    .await;
+    let runs = collect_all(resolved, args, progress).await;
+    let (ok, exit) = settle(args.view, profiles, runs)?;
     let mut all = Vec::new();
-    let mut exit = Exit::Ok;
-    let mut skipped = 0;
     let mut cut = Vec::new();
-    for (p, run) in profiles.iter().zip(runs) {
-        match run {
-            Ok((chats, outcome)) => {
-                if outcome.resume.is_some() || outcome.top_n_cut || outcome.cut_after_sort > 0 {
-                    cut.push(p.name.as_str());
-                }
-                all.extend(chats);
-            }
-            Err(e) if args.view == View::Unread && is_unsupported(&e) => {
-                skipped += 1;
-                crate::diag::warn(&format!(
-                    "skipping profile `{}`: {}",
-                    p.name,
-                    e.root_cause()
-                ));
-            }
-            Err(e) => {
-                let e = e.context(describe(args.view, p));
-                if exit == Exit::Ok {
-                    exit = crate::exit::from_error(&e);
-                }
-                crate::diag::error(&crate::exit::one_line(&e));
-            }
+    let mut overviews = Vec::new();
+    for (p, (chats, outcome)) in ok {
+        if outcome.resume.is_some() || outcome.top_n_cut || outcome.cut_after_sort > 0 {
+            cut.push(p.name.as_str());
         }
-    }
-    if skipped == profiles.len() {
-        let e = ProviderError::unsupported(
-            "none of the selected profiles' gateways reports unread counts",
-        );
-        return Err((0, anyhow::Error::new(e)));
+        if args.records_overview() {
+            overviews.push((p.name.clone(), chats.clone(), outcome.complete()));
+        }
+        all.extend(chats);
     }
     let (key, order) = args
         .wanted_order()
@@ -212,30 +182,16 @@ async fn merged(
     } else {
         None
     };
-    Ok(Done { shown, exit, note })
-}
-
-fn is_unsupported(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<ProviderError>()
-            .is_some_and(|p| p.class() == Class::Unsupported)
+    Ok(Done {
+        shown,
+        exit,
+        notes: note.into_iter().collect(),
+        overviews,
+        ..Done::default()
     })
 }
 
-fn describe(view: View, profile: &Profile) -> String {
-    let verb = match view {
-        View::List => "listing chats",
-        View::Overview => "building the overview",
-        View::Unread => "finding unread chats",
-    };
-    format!(
-        "{verb} for profile `{}` ({})",
-        profile.name,
-        profile.provider.name()
-    )
-}
-
-fn more_match(n: usize) -> String {
+pub(super) fn more_match(n: usize) -> String {
     format!("{n} more matching chats were left out by --limit; raise it or use --all")
 }
 

@@ -2,8 +2,10 @@
 //! search, archived, unread minimum, waiting time) and sorting, with chats
 //! that lack the key always last.
 
+use super::selection::Selection;
 use crate::chat::{Chat, Kind};
-use crate::provider::{Order, ProviderError, SortKey};
+use crate::config::defaults;
+use crate::provider::{Order, ProviderError, SortKey, View};
 use crate::time::Timestamp;
 
 /// Filters we apply ourselves.
@@ -17,6 +19,27 @@ pub struct ClientFilters {
 }
 
 impl ClientFilters {
+    /// Every row filter of `args`, all applied here (the planner hands some
+    /// to the gateway; `--cached` answers apply them all).
+    pub fn for_selection(args: &Selection) -> ClientFilters {
+        let mut f = ClientFilters {
+            kinds: args.kinds.clone(),
+            search: args.search.as_ref().map(|s| s.to_lowercase()),
+            archived: args.archived,
+            ..Default::default()
+        };
+        if args.view == View::Unread {
+            f.min_unread = Some(args.min_unread.unwrap_or(defaults::MIN_UNREAD).max(1));
+            // A window longer than the epoch matches nothing rather than switching the filter off.
+            f.waited_since = args.older_than.map(|d| {
+                let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+                Timestamp::from_secs(Timestamp::now().secs().saturating_sub(secs))
+                    .unwrap_or(Timestamp::EPOCH)
+            });
+        }
+        f
+    }
+
     /// Whether `c` passes; `gateway` names who could not say (archived unknown).
     pub fn keeps(&self, c: &Chat, gateway: &str) -> Result<bool, ProviderError> {
         let f = self;

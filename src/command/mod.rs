@@ -4,9 +4,12 @@
 //! the chosen profiles on a blocking thread, and refuse an operation the
 //! profile's gateway lacks (`require`).
 
+mod alerts;
+mod cached;
 mod chats;
 mod completions;
 mod filters;
+mod gather;
 mod man;
 mod pipeline;
 mod profiles;
@@ -75,6 +78,8 @@ fn environment() -> Env {
     Env {
         xdg_config_home: var("XDG_CONFIG_HOME").map(PathBuf::from),
         home: var("HOME").map(PathBuf::from),
+        xdg_state_home: var("XDG_STATE_HOME").map(PathBuf::from),
+        state_dir: var("WA_INBOX_STATE_DIR").map(PathBuf::from),
         term: TermEnv {
             force_tty: var("WA_INBOX_FORCE_TTY").is_some_and(|v| v == "1"),
             no_color: var("NO_COLOR").is_some(),
@@ -139,6 +144,21 @@ impl Ctx {
                 }
             })
             .collect()
+    }
+
+    /// The local store: the state folder's `state.db`, or one in memory for
+    /// `--demo` (its state lives as long as the process).
+    pub fn store(&self) -> anyhow::Result<crate::store::Store> {
+        if self.settings.demo {
+            return Ok(crate::store::Store::in_memory()?);
+        }
+        let dir = self.settings.state_dir.as_deref().ok_or_else(|| {
+            crate::config::ConfigError(
+                "cannot find a folder for the state store: set WA_INBOX_STATE_DIR, XDG_STATE_HOME or HOME"
+                    .to_owned(),
+            )
+        })?;
+        Ok(crate::store::Store::open(dir)?)
     }
 
     /// Output options from the global flags.

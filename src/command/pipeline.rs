@@ -15,7 +15,6 @@ use crate::provider::{
     AnyProvider, Capabilities, Order, PageAt, Paging, ProviderError, Query, SortKey, UnreadSupport,
     View,
 };
-use crate::time::Timestamp;
 
 /// What to use where `chats unread` cannot work (one place to update when a
 /// better command exists).
@@ -44,6 +43,13 @@ pub struct Outcome {
     pub top_n_cut: bool,
     /// Matching chats left out by --limit after a sort done here.
     pub cut_after_sort: usize,
+}
+
+impl Outcome {
+    /// Every chat was shown: nothing left for a next page, a --limit or a top N.
+    pub fn complete(&self) -> bool {
+        self.resume.is_none() && !self.top_n_cut && self.cut_after_sort == 0
+    }
 }
 
 impl Plan {
@@ -114,26 +120,13 @@ impl Plan {
             sort: None,
             since: args.since.unwrap_or(defaults::SINCE),
         };
-        let mut filters = ClientFilters {
-            kinds: args.kinds.clone(),
-            ..Default::default()
-        };
-        match (args.archived, caps.filter_archived) {
-            (Some(a), true) => query.archived = Some(a),
-            (a, _) => filters.archived = a,
+        let mut filters = ClientFilters::for_selection(args);
+        if caps.filter_archived {
+            query.archived = filters.archived.take();
         }
-        match (&args.search, caps.filter_search) {
-            (Some(s), true) => query.search = Some(s.clone()),
-            (s, _) => filters.search = s.as_ref().map(|s| s.to_lowercase()),
-        }
-        if view == View::Unread {
-            filters.min_unread = Some(args.min_unread.unwrap_or(defaults::MIN_UNREAD).max(1));
-            // A window longer than the epoch matches nothing rather than switching the filter off.
-            filters.waited_since = args.older_than.map(|d| {
-                let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
-                Timestamp::from_secs(Timestamp::now().secs().saturating_sub(secs))
-                    .unwrap_or(Timestamp::EPOCH)
-            });
+        if caps.filter_search {
+            query.search = args.search.clone();
+            filters.search = None;
         }
         let wanted = args.wanted_order();
         let mut client_sort = None;

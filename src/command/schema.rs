@@ -18,7 +18,21 @@ pub fn run() -> anyhow::Result<Exit> {
 }
 
 pub fn schema() -> serde_json::Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(Chat)).unwrap_or_default();
+    // The record as printed (serialised): the store's reading it back changes nothing here.
+    let generator = schemars::generate::SchemaSettings::default()
+        .for_serialize()
+        .into_generator();
+    let mut schema =
+        serde_json::to_value(generator.into_root_schema_for::<Chat>()).unwrap_or_default();
+    // `provider` is not read back by serde (the store names it from the registry),
+    // which schemars marks as readOnly with a default; as printed, it is a plain string.
+    if let Some(p) = schema
+        .pointer_mut("/properties/provider")
+        .and_then(|p| p.as_object_mut())
+    {
+        p.remove("readOnly");
+        p.remove("default");
+    }
     // Every key is always present (null when unknown): all properties are required.
     require_all(&mut schema);
     if let Some(defs) = schema.get_mut("$defs").and_then(|d| d.as_object_mut()) {

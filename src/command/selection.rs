@@ -31,6 +31,12 @@ pub struct Selection {
     pub min_unread: Option<u64>,
     /// `unread --older-than`.
     pub older_than: Option<Duration>,
+    /// `--cached`: answer from the store's overview cache.
+    pub cached: bool,
+    /// `--new`: only what the last `--new` run did not report.
+    pub new: bool,
+    /// `--remind-after`.
+    pub remind_after: Option<Duration>,
 }
 
 impl Selection {
@@ -44,6 +50,8 @@ impl Selection {
             ChatsCommand::Unread(u) => Selection {
                 min_unread: Some(u.min),
                 older_than: u.older_than,
+                new: u.alert.new,
+                remind_after: u.alert.remind_after,
                 ..Selection::new(View::Unread, u.chats)
             },
         }
@@ -68,7 +76,24 @@ impl Selection {
             since: None,
             min_unread: None,
             older_than: None,
+            cached: a.cached,
+            new: false,
+            remind_after: None,
         }
+    }
+
+    /// Whether this run's rows are the profile's overview, for `--cached`:
+    /// an overview without row filters, from the start of the list (a
+    /// `--limit` or a sort keeps it; its rows are then marked partial).
+    pub fn records_overview(&self) -> bool {
+        self.view == View::Overview
+            && !self.cached
+            && self.kinds.is_empty()
+            && self.search.is_none()
+            && self.archived.is_none()
+            && !self.has_media
+            && self.offset.is_none()
+            && self.cursor.is_none()
     }
 
     /// The cap on rows: `None` = every chat (`--all`, or `--count` without `--limit`).

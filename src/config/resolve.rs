@@ -22,6 +22,9 @@ use crate::provider::{self, AnyProvider, BuildEnv, ProviderConfig, ProviderError
 pub struct Env {
     pub xdg_config_home: Option<PathBuf>,
     pub home: Option<PathBuf>,
+    pub xdg_state_home: Option<PathBuf>,
+    /// `WA_INBOX_STATE_DIR`.
+    pub state_dir: Option<PathBuf>,
     pub term: TermEnv,
 }
 
@@ -68,6 +71,9 @@ pub struct Settings {
     pub csv_raw: bool,
     pub time: TimeStyle,
     pub quiet: bool,
+    /// The local store's folder (`store::Store::open`); `None` when neither
+    /// `WA_INBOX_STATE_DIR`, `XDG_STATE_HOME`, `HOME` nor the platform names one.
+    pub state_dir: Option<PathBuf>,
     profiles: Vec<String>,
     all_profiles: bool,
     overrides: Overrides,
@@ -104,6 +110,7 @@ pub fn resolve(inputs: Inputs, env: &Env, demo: Option<String>) -> Result<Settin
         csv_raw: inputs.csv_raw,
         time,
         quiet: inputs.quiet,
+        state_dir: state_dir(env),
         profiles: inputs.profiles,
         all_profiles: inputs.all_profiles,
         overrides: Overrides {
@@ -252,6 +259,28 @@ pub fn default_path(env: &Env) -> Result<PathBuf, ConfigError> {
         }
     }
     Ok(primary)
+}
+
+/// `WA_INBOX_STATE_DIR`, else `$XDG_STATE_HOME/wa-inbox`, else
+/// `~/.local/state/wa-inbox` (the platform's local data folder on macOS and
+/// Windows, which have no `~/.local/state`).
+fn state_dir(env: &Env) -> Option<PathBuf> {
+    let platform = || {
+        directories::ProjectDirs::from("", "", "wa-inbox").map(|d| d.data_local_dir().to_owned())
+    };
+    if let Some(dir) = &env.state_dir {
+        return Some(dir.clone());
+    }
+    if let Some(x) = &env.xdg_state_home {
+        return Some(x.join("wa-inbox"));
+    }
+    if cfg!(any(target_os = "macos", windows)) {
+        return platform();
+    }
+    env.home
+        .as_ref()
+        .map(|h| h.join(".local/state/wa-inbox"))
+        .or_else(platform)
 }
 
 fn platform_path() -> Option<PathBuf> {
