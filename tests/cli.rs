@@ -4,6 +4,7 @@
 mod util;
 
 mod alerts;
+mod answers;
 mod completion;
 mod evolution;
 mod fuzz;

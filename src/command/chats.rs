@@ -116,8 +116,8 @@ async fn single(
     }
     let note = if let Some(resume) = &outcome.resume {
         Some(continue_hint(resume, args))
-    } else if outcome.cut_after_sort > 0 {
-        Some(more_match(outcome.cut_after_sort))
+    } else if outcome.left_out > 0 {
+        Some(more_match(outcome.left_out))
     } else if outcome.top_n_cut {
         Some(format!(
             "{} lists only its top {} chats here; use --all for every chat",
@@ -150,12 +150,16 @@ async fn merged(
     let runs = collect_all(resolved, args, progress).await;
     let (ok, exit) = settle(args.view, profiles, runs)?;
     let mut all = Vec::new();
+    // Profiles with more chats than they listed (how many is unknown), and the
+    // matching chats the others are known to have left out.
     let mut cut = Vec::new();
+    let mut left_out = 0;
     let mut overviews = Vec::new();
     for (p, (chats, outcome)) in ok {
-        if outcome.resume.is_some() || outcome.top_n_cut || outcome.cut_after_sort > 0 {
+        if outcome.resume.is_some() || outcome.top_n_cut {
             cut.push(p.name.as_str());
         }
+        left_out += outcome.left_out;
         if args.records_overview() {
             overviews.push((p.name.clone(), chats.clone(), outcome.complete()));
         }
@@ -165,22 +169,24 @@ async fn merged(
         .wanted_order()
         .unwrap_or((SortKey::Activity, Order::Desc));
     sort_chats(&mut all, key, order);
-    let mut cut_here = 0;
     if let Some(limit) = args.row_limit() {
-        cut_here = all.len().saturating_sub(limit);
+        left_out += all.len().saturating_sub(limit);
         all.truncate(limit);
     }
     let shown = all.len();
     sink.write(all).map_err(|e| (0, e.into()))?;
-    let note = if cut_here > 0 {
-        Some(more_match(cut_here))
-    } else if !cut.is_empty() {
-        Some(format!(
+    let note = match (left_out, cut.is_empty()) {
+        (0, true) => None,
+        (n, true) => Some(more_match(n)),
+        (0, false) => Some(format!(
             "more chats follow in profile(s) {}; use --all for every chat",
             cut.join(", ")
-        ))
-    } else {
-        None
+        )),
+        (n, false) => Some(format!(
+            "at least {n} more matching chats were left out by --limit, and profile(s) {} have \
+             more not counted; raise it or use --all",
+            cut.join(", ")
+        )),
     };
     Ok(Done {
         shown,

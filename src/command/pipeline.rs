@@ -41,14 +41,15 @@ pub struct Outcome {
     pub shown: usize,
     pub resume: Option<Resume>,
     pub top_n_cut: bool,
-    /// Matching chats left out by --limit after a sort done here.
-    pub cut_after_sort: usize,
+    /// Matching chats known to be left out by --limit: after a sort done here,
+    /// or in the rest of a one-call listing.
+    pub left_out: usize,
 }
 
 impl Outcome {
     /// Every chat was shown: nothing left for a next page, a --limit or a top N.
     pub fn complete(&self) -> bool {
-        self.resume.is_none() && !self.top_n_cut && self.cut_after_sort == 0
+        self.resume.is_none() && !self.top_n_cut && self.left_out == 0
     }
 }
 
@@ -121,8 +122,11 @@ impl Plan {
             since: args.since.unwrap_or(defaults::SINCE),
         };
         let mut filters = ClientFilters::for_selection(args);
+        // Applied here too where the gateway filters: an older server may ignore
+        // the parameter (GOWA before v8.3.3), and the filter fails loudly when a
+        // chat does not say whether it is archived.
         if caps.filter_archived {
-            query.archived = filters.archived.take();
+            query.archived = filters.archived;
         }
         if caps.filter_search {
             query.search = args.search.clone();
@@ -183,7 +187,8 @@ impl Plan {
             let page_len = page.len();
             let mut kept = Vec::new();
             let mut used = 0;
-            for chat in page {
+            let mut rest = page.into_iter();
+            for chat in rest.by_ref() {
                 used += 1;
                 if self.filters.keeps(&chat, self.caps.gateway)? {
                     kept.push(chat);
@@ -212,7 +217,14 @@ impl Plan {
             }
             if self.limit.is_some_and(|l| outcome.shown >= l) {
                 outcome.resume = pager.resume(used);
-                outcome.top_n_cut = self.caps.paging == Paging::Single && used == page_len;
+                if self.caps.paging == Paging::Single {
+                    outcome.top_n_cut = used == page_len;
+                    // The whole listing is this one page: count what else matched.
+                    for chat in rest {
+                        outcome.left_out +=
+                            usize::from(self.filters.keeps(&chat, self.caps.gateway)?);
+                    }
+                }
                 break;
             }
         }
@@ -224,7 +236,7 @@ impl Plan {
         if let Some((key, order)) = self.client_sort {
             sort_chats(&mut buffered, key, order);
             if let Some(l) = self.limit {
-                outcome.cut_after_sort = buffered.len().saturating_sub(l);
+                outcome.left_out = buffered.len().saturating_sub(l);
                 buffered.truncate(l);
             }
             provider.enrich(&self.query, &mut buffered).await?;

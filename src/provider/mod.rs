@@ -158,7 +158,9 @@ pub struct Capabilities {
     pub reports_archived: bool,
     pub filter_has_media: bool,
     pub filter_search: bool,
-    /// Sort keys the gateway applies itself, in both orders.
+    /// Sort keys the gateway applies itself, in both orders, exactly as
+    /// `sort_chats` does (missing values last in both orders, names without
+    /// regard to case); any other sort is done here over every chat.
     pub sorts: &'static [SortKey],
     /// The order rows arrive in when no sort is asked of the gateway.
     pub native_order: Option<(SortKey, Order)>,

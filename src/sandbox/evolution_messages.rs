@@ -10,16 +10,12 @@ use chrono::DateTime;
 use serde_json::{json, Value};
 
 use super::baileys;
-use super::history::{MessageKind as K, SandboxMessage};
+use super::history::{listed, SandboxMessage};
 use super::http::{Req, Resp};
 use super::inbox::SandboxChat;
 use super::state::Shared;
 
 const SOURCES: [&str; 3] = ["android", "ios", "web"];
-
-fn stored(kind: K) -> bool {
-    kind.is_content() || kind == K::Reaction
-}
 
 /// `new Date(x).getTime() / 1000`: numbers are ms, strings are dates.
 fn date_seconds(v: &Value) -> Option<f64> {
@@ -40,7 +36,8 @@ struct Filter<'a> {
 
 impl Filter<'_> {
     fn keeps(&self, c: &SandboxChat, k: usize) -> bool {
-        if !stored(c.kind_of(k).0) {
+        let (kind, deleted) = c.kind_of(k);
+        if !listed("evolution", kind, deleted) {
             return false;
         }
         let t = c.message_time(k) as f64;

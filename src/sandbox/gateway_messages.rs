@@ -15,10 +15,6 @@ use super::http::{Req, Resp};
 use super::inbox::{Inbox, SandboxChat};
 use super::rows::Rows;
 
-fn stored(kind: K, _deleted: bool) -> bool {
-    kind.is_content()
-}
-
 /// A chat's rows in the gateway's listing order.
 pub(super) struct InsertOrder<'a> {
     chat: &'a SandboxChat,
@@ -29,8 +25,8 @@ pub(super) struct InsertOrder<'a> {
 }
 
 impl<'a> InsertOrder<'a> {
-    pub fn new(chat: &'a SandboxChat) -> InsertOrder<'a> {
-        let rows = Rows::new(chat, stored);
+    pub fn new(inbox: &Inbox, chat: &'a SandboxChat) -> InsertOrder<'a> {
+        let rows = Rows::of(inbox, chat, "whatsapp-gateway");
         let r = rows.len();
         let (after, live) = if r < 6 {
             (r, r)
@@ -126,7 +122,7 @@ pub(super) fn messages(req: &Req, inbox: &Inbox, cid: &str) -> Resp {
     else {
         return Resp::json(200, &json!({"data": []}));
     };
-    let order = InsertOrder::new(c);
+    let order = InsertOrder::new(inbox, c);
     // `repeat-pages`: the cursor is ignored and a fresh one handed out with the same rows.
     let start = match cursor.filter(|_| !req.paging.repeat) {
         None => 0,

@@ -14,11 +14,6 @@ use super::inbox::{SandboxChat, ME_NAME};
 use super::rows::Rows;
 use super::state::Shared;
 
-/// What GOWA's store keeps: messages with text or media, call rows; not revoked ones.
-fn stored(kind: K, deleted: bool) -> bool {
-    (kind.is_content() || kind == K::Call) && !deleted
-}
-
 fn media_type(kind: K) -> &'static str {
     match kind {
         K::Image => "image",
@@ -72,7 +67,7 @@ pub(super) fn messages(req: &Req, sh: &Shared, jid: &str) -> Resp {
             "archived": false});
         return page(Vec::new(), limit, offset, 0, stub);
     };
-    let rows = Rows::new(c, stored);
+    let rows = Rows::of(&sh.inbox, c, "gowa");
     let search = req.q("search").filter(|s| !s.is_empty());
     let picked: Vec<usize> = if let Some(s) = search {
         let s = s.to_lowercase();

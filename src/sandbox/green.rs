@@ -147,7 +147,7 @@ fn journal(req: &Req, sh: &Shared, outgoing: bool) -> Resp {
         for m in c
             .messages()
             .take_while(|m| m.timestamp >= cutoff)
-            .filter(|m| m.from_me == outgoing && shown(m.kind))
+            .filter(|m| m.from_me == outgoing && shown(m))
         {
             entries.push((m.timestamp, entry(c, &m, false)));
         }

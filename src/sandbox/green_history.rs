@@ -14,8 +14,8 @@ use super::inbox::{SandboxChat, ME_JID};
 use super::state::Shared;
 
 /// The entries Green's journals and history carry.
-pub(super) fn shown(kind: K) -> bool {
-    kind.is_content() || kind == K::Reaction
+pub(super) fn shown(m: &SandboxMessage) -> bool {
+    m.listed_by("green-api")
 }
 
 fn invalid(detail: &str) -> Resp {
@@ -42,7 +42,7 @@ pub(super) fn chat_history(req: &Req, sh: &Shared) -> Resp {
     };
     let items: Vec<Value> = c
         .messages()
-        .filter(|m| shown(m.kind))
+        .filter(shown)
         .take(count)
         .map(|m| entry(c, &m, true))
         .collect();

@@ -327,3 +327,22 @@ impl SandboxChat {
             .collect()
     }
 }
+
+/// Whether `gateway` (a registry name) lists an entry of this kind in a chat's messages:
+/// GOWA keeps text, media, locations, contacts and calls but not revoked rows; Wawp, WAHA and
+/// the WhatsApp Gateway keep text, media, locations and contacts (deleted ones too); Green API
+/// and Evolution also keep reactions. Edits, revokes and system notices are listed by none.
+pub fn listed(gateway: &str, kind: MessageKind, deleted: bool) -> bool {
+    match gateway {
+        "gowa" => (kind.is_content() || kind == K::Call) && !deleted,
+        "green-api" | "evolution" => kind.is_content() || kind == K::Reaction,
+        _ => kind.is_content(),
+    }
+}
+
+impl SandboxMessage {
+    /// Whether `gateway`'s messages listing carries this entry (see `listed`).
+    pub fn listed_by(&self, gateway: &str) -> bool {
+        listed(gateway, self.kind, self.deleted)
+    }
+}

@@ -72,6 +72,8 @@ pub struct Inbox {
     /// Chats `[0, active)` have at least one message.
     pub active: usize,
     by_id: std::collections::HashMap<String, usize>,
+    /// Per chat and gateway, the counted rows of its history (`rows.rs`).
+    pub(super) rows: super::rows::RowCache,
 }
 
 impl Inbox {
@@ -92,6 +94,7 @@ impl Inbox {
             now,
             active,
             by_id,
+            rows: Default::default(),
         }
     }
 

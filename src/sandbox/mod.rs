@@ -51,7 +51,7 @@ use std::time::Duration;
 use crate::gateways::gateways;
 pub use echo::Echo;
 pub use faults::Faults;
-pub use history::{Contact, Location, Media, MessageKind, SandboxMessage};
+pub use history::{listed, Contact, Location, Media, MessageKind, SandboxMessage};
 pub use inbox::{demo_inbox, demo_inbox_at, SandboxChat};
 
 /// How to start a sandbox.

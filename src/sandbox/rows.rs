@@ -1,56 +1,68 @@
-//! The rows a gateway stores for a chat: the history entries a predicate keeps, counted per
-//! block so that "the q-th row" and "how many rows" cost O(entries / 12), not O(entries).
+//! The rows a gateway stores for a chat (the entries `history::listed` keeps), counted per
+//! block once per chat and gateway, so "the q-th row" and "how many rows" cost O(log) per
+//! request even in a 100,000-message chat.
 
-use super::history::{MessageKind, BLOCK};
-use super::inbox::SandboxChat;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
-pub(super) struct Rows<'a> {
-    chat: &'a SandboxChat,
-    keep: fn(MessageKind, bool) -> bool,
-    /// Rows in the blocks before block `b`.
+use super::history::{listed, BLOCK};
+use super::inbox::{Inbox, SandboxChat};
+
+/// Rows before each block, and the total.
+pub(super) struct RowIndex {
     before: Vec<usize>,
     len: usize,
 }
 
+/// Row indexes already counted, by chat index and gateway.
+pub(super) type RowCache = Mutex<HashMap<(usize, &'static str), Arc<RowIndex>>>;
+
+pub(super) struct Rows<'a> {
+    chat: &'a SandboxChat,
+    gateway: &'static str,
+    index: Arc<RowIndex>,
+}
+
 impl<'a> Rows<'a> {
-    /// `keep(kind, deleted)` says whether an entry is a row.
-    pub fn new(chat: &'a SandboxChat, keep: fn(MessageKind, bool) -> bool) -> Rows<'a> {
-        let n = chat.message_count;
-        let mut before = Vec::with_capacity(n / BLOCK + 1);
-        let mut len = 0;
-        for start in (0..n).step_by(BLOCK) {
-            before.push(len);
-            len += (start..(start + BLOCK).min(n))
-                .filter(|&k| {
-                    let (kind, deleted) = chat.kind_of(k);
-                    keep(kind, deleted)
-                })
-                .count();
-        }
+    /// `chat`'s rows as `gateway` stores them.
+    pub fn of(inbox: &Inbox, chat: &'a SandboxChat, gateway: &'static str) -> Rows<'a> {
+        let key = (chat.index, gateway);
+        let cached = inbox
+            .rows
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&key)
+            .cloned();
+        let index = cached.unwrap_or_else(|| {
+            let index = Arc::new(count(chat, gateway));
+            let mut cache = inbox.rows.lock().unwrap_or_else(|p| p.into_inner());
+            cache.insert(key, index.clone());
+            index
+        });
         Rows {
             chat,
-            keep,
-            before,
-            len,
+            gateway,
+            index,
         }
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.index.len
     }
 
     pub fn keeps(&self, k: usize) -> bool {
         let (kind, deleted) = self.chat.kind_of(k);
-        (self.keep)(kind, deleted)
+        listed(self.gateway, kind, deleted)
     }
 
     /// History index of row `q` (0 = newest row).
     pub fn nth(&self, q: usize) -> Option<usize> {
-        if q >= self.len {
+        if q >= self.len() {
             return None;
         }
-        let b = self.before.partition_point(|&r| r <= q) - 1;
-        let mut left = q - self.before[b];
+        let before = &self.index.before;
+        let b = before.partition_point(|&r| r <= q) - 1;
+        let mut left = q - before[b];
         for k in b * BLOCK..self.chat.message_count {
             if self.keeps(k) {
                 if left == 0 {
@@ -66,4 +78,20 @@ impl<'a> Rows<'a> {
     pub fn from(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
         (k..self.chat.message_count).filter(|&k| self.keeps(k))
     }
+}
+
+fn count(chat: &SandboxChat, gateway: &str) -> RowIndex {
+    let n = chat.message_count;
+    let mut before = Vec::with_capacity(n / BLOCK + 1);
+    let mut len = 0;
+    for start in (0..n).step_by(BLOCK) {
+        before.push(len);
+        len += (start..(start + BLOCK).min(n))
+            .filter(|&k| {
+                let (kind, deleted) = chat.kind_of(k);
+                listed(gateway, kind, deleted)
+            })
+            .count();
+    }
+    RowIndex { before, len }
 }

@@ -1,7 +1,7 @@
 //! Unit tests of fault injection, the control endpoint and the generated inbox.
 
 use super::creds::*;
-use super::tests::{get, start};
+use super::tests::{get, json, start};
 use super::*;
 
 #[test]
@@ -157,4 +157,36 @@ async fn faults_apply_to_every_messages_route() {
         let r = send().await.expect("html");
         assert!(r.text().await.expect("body").contains("nginx"), "{url}");
     }
+}
+
+#[tokio::test]
+async fn paging_faults_apply_to_messages_routes() {
+    let sb = start(30).await;
+    let reqs = messages_requests(&sb);
+    let c = reqwest::Client::new();
+    let fetch = |i: usize, extra: &str| {
+        let (_, url, headers, _) = &reqs[i];
+        let sep = if url.contains('?') { '&' } else { '?' };
+        let mut rb = c.get(format!("{url}{sep}{extra}"));
+        for (k, v) in headers {
+            rb = rb.header(*k, v);
+        }
+        async move { json(&rb.send().await.expect("send").text().await.expect("body")) }
+    };
+    sb.set_faults(Faults::from_spec("repeat-pages").expect("spec"));
+    let first = fetch(3, "limit=5").await;
+    let cursor = first["nextCursor"].as_str().expect("cursor").to_string();
+    let again = fetch(3, &format!("limit=5&cursor={cursor}")).await;
+    assert_eq!(first["data"], again["data"], "the same rows again");
+    assert_ne!(again["nextCursor"].as_str(), Some(cursor.as_str()));
+    let waha_first = fetch(4, "limit=5").await;
+    assert_eq!(waha_first, fetch(4, "limit=5&offset=5").await);
+    sb.set_faults(Faults::from_spec("oversized-pages,growing-total").expect("spec"));
+    let v = fetch(0, "limit=5").await;
+    assert_eq!(v["results"]["data"].as_array().map(Vec::len), Some(50));
+    let rows = sb.chats()[0]
+        .messages()
+        .filter(|m| m.listed_by("gowa"))
+        .count();
+    assert!(v["results"]["pagination"]["total"].as_u64().unwrap() as usize > rows);
 }

@@ -134,3 +134,31 @@ fn a_100000_message_history_costs_nothing_until_read() {
         }
     }
 }
+
+#[test]
+fn listed_says_which_entries_each_gateway_lists() {
+    use K::*;
+    let cases = [
+        ("gowa", Call, false, true),
+        ("gowa", Text, true, false),
+        ("gowa", Reaction, false, false),
+        ("waha", Text, true, true),
+        ("waha", Reaction, false, false),
+        ("wawp", Call, false, false),
+        ("whatsapp-gateway", Image, true, true),
+        ("whatsapp-gateway", System, false, false),
+        ("green-api", Reaction, false, true),
+        ("evolution", Reaction, false, true),
+        ("evolution", Edit, false, false),
+    ];
+    for (gateway, kind, deleted, want) in cases {
+        assert_eq!(
+            listed(gateway, kind, deleted),
+            want,
+            "{gateway} {kind:?} {deleted}"
+        );
+    }
+    for g in crate::gateways::NAMES {
+        assert!(!listed(g, Revoke, false) && !listed(g, Edit, false) && !listed(g, System, false));
+    }
+}

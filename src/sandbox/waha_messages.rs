@@ -10,7 +10,7 @@ use std::sync::atomic::Ordering;
 
 use serde_json::{json, Value};
 
-use super::history::{MessageKind as K, SandboxMessage};
+use super::history::SandboxMessage;
 use super::http::{int_q, Req};
 use super::inbox::SandboxChat;
 use super::state::Shared;
@@ -94,11 +94,6 @@ fn query(req: &Req, eng: Engine) -> Result<Query, Refused> {
     })
 }
 
-/// What `processIncomingMessage` lets through.
-fn shown(kind: K) -> bool {
-    kind.is_content()
-}
-
 /// One page of WAMessages of `chat_id` (any id form of the inbox, or `all`).
 pub(super) fn list(
     req: &Req,
@@ -139,7 +134,7 @@ pub(super) fn list(
     };
     let mut out = Vec::with_capacity(page.len());
     for (c, k) in page {
-        let Some(m) = c.message(k).filter(|m| shown(m.kind)) else {
+        let Some(m) = c.message(k).filter(|m| m.listed_by("waha")) else {
             continue;
         };
         let quoted = m

@@ -1,14 +1,15 @@
 //! WAHA (devlikeapro/waha), PROVIDERS.md §6.
 //!
-//! `GET /api/{session}/chats` pages by offset without a total and sorts on the
-//! server (`sortOrder` must be lowercase, see `engine::sort_params`);
+//! `GET /api/{session}/chats` pages by offset without a total and sorts by id
+//! on the server (`sortOrder` must be lowercase, see `engine::sort_params`; its
+//! time and name sorts put missing values first, so those are done here);
 //! `GET /api/{session}/chats/overview` (≤ 50 per page, fixed newest-first order)
 //! gives last messages and, on WEBJS only, unread counts in `_chat`. Which
 //! engine a session runs is known from the profile's `engine`, else from the
 //! data: `chats unread` fails as unsupported when no item carries a count.
 //! Session problems are 422 (not 404) and map to "not found", with the
-//! session's status appended; a 404 on the overview means a WAHA older than
-//! 2024.12.6, which lacks it.
+//! session's status appended; a 404 on the overview that names it means a
+//! WAHA older than 2024.12.6, which lacks it (any other 404 is a wrong URL).
 
 pub(super) mod engine;
 
@@ -140,7 +141,13 @@ impl Waha {
             .query("offset", offset);
         let items: Items<engine::OverviewItem> = match self.http.json_page(req, size).await {
             Ok(items) => items,
-            Err(ProviderError::Status { status: 404, .. }) => {
+            // Only a 404 that `classify` reads as a missing overview; another 404
+            // (a wrong base_url or session path) keeps its own class.
+            Err(ProviderError::Status {
+                status: 404,
+                class: Class::Unsupported,
+                ..
+            }) => {
                 return Err(ProviderError::unsupported(
                     "this WAHA server has no /chats/overview (added in WAHA 2024.12.6): \
                      upgrade WAHA, or use `chats list`",
@@ -187,10 +194,9 @@ impl Provider for Waha {
 
     fn capabilities(&self, view: View) -> Capabilities {
         let (max_page_size, sorts): (u32, &'static [SortKey]) = match view {
-            View::List => (
-                MAX_LIST_PAGE,
-                &[SortKey::Activity, SortKey::Name, SortKey::Id],
-            ),
+            // Only `id` sorts as `sort_chats` does: WAHA puts missing times and
+            // names first in ascending order and compares names by case.
+            View::List => (MAX_LIST_PAGE, &[SortKey::Id]),
             View::Overview | View::Unread => (MAX_OVERVIEW_PAGE, &[]),
         };
         Capabilities {

@@ -129,10 +129,8 @@ impl Provider for Wawp {
 
     fn capabilities(&self, view: View) -> Capabilities {
         let (max_page_size, sorts): (u32, &'static [SortKey]) = match view {
-            View::List => (
-                MAX_LIST_PAGE,
-                &[SortKey::Activity, SortKey::Name, SortKey::Id],
-            ),
+            // Only `id` sorts as `sort_chats` does (Wawp sorts like WAHA).
+            View::List => (MAX_LIST_PAGE, &[SortKey::Id]),
             View::Overview | View::Unread => (MAX_OVERVIEW_PAGE, &[]),
         };
         Capabilities {
