@@ -195,7 +195,7 @@ pub struct ChatArgs {
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 
-    /// Only chats of these kinds (comma-separated)
+    /// Only chats of these kinds (comma-separated) [default for `unread`: direct,group; else all]
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
     pub kind: Vec<KindArg>,
 

@@ -3,13 +3,15 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use wa_inbox::{cli::Cli, command, exit};
+use wa_inbox::{command, exit};
 
 fn main() -> ExitCode {
     install_panic_hook();
     command::complete_if_asked();
-    let cli = Cli::parse();
+    let cli = match command::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code.into(),
+    };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

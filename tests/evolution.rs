@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::util::TestEnv;
+use crate::util::{TestEnv, ALL_KINDS};
 use wa_inbox::sandbox::{creds, SandboxChat};
 
 fn env() -> TestEnv {
@@ -92,7 +92,9 @@ fn evolution_overview_is_native_with_last_messages() {
 #[test]
 fn evolution_unread_keeps_chats_with_unread() {
     let env = env();
-    let run = env.run(&["chats", "unread", "--all", "-o", "ndjson"]);
+    let run = env.run(&[
+        "chats", "unread", "--kind", ALL_KINDS, "--all", "-o", "ndjson",
+    ]);
     run.expect(0);
     let expected: HashSet<String> = listed(&env)
         .iter()

@@ -184,7 +184,11 @@ fn refused_connection_is_exit_7_and_leaks_nothing() {
     env.edit_config(|text| text.replace(&format!("127.0.0.1:{port}"), "127.0.0.1:9"));
     let run = env.run(&["-v", "--retries", "1", "chats", "list"]);
     run.expect(7);
-    assert!(run.stderr.contains("connection refused"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("refused the connection"),
+        "{}",
+        run.stderr
+    );
     assert_no_secret(&run);
 }
 

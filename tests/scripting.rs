@@ -1,7 +1,7 @@
 //! The scripting contract (issue 5): merged profiles, --fields, the schema,
 //! cron-friendly exits, --count, times, quiet, the man page.
 
-use crate::util::TestEnv;
+use crate::util::{TestEnv, ALL_KINDS};
 
 /// Two GOWA profiles on the sandbox, plus one whose gateway is down.
 fn two_and_dead() -> TestEnv {
@@ -68,7 +68,7 @@ fn a_failing_profile_does_not_stop_the_others() {
     run.expect(7);
     assert_eq!(run.ndjson().len(), 4, "the working profiles still print");
     assert!(
-        run.stderr.contains("profile `dead`") && run.stderr.contains("connection refused"),
+        run.stderr.contains("profile `dead`") && run.stderr.contains("refused the connection"),
         "{}",
         run.stderr
     );
@@ -290,6 +290,8 @@ fn unread_older_than_puts_the_longest_waiting_first() {
         "evolution",
         "chats",
         "unread",
+        "--kind",
+        ALL_KINDS,
         "--older-than",
         "2h",
         "--all",
@@ -320,7 +322,15 @@ fn unread_older_than_puts_the_longest_waiting_first() {
 #[test]
 fn unread_count_prints_chats_and_messages() {
     let env = TestEnv::new();
-    let run = env.run(&["-p", "evolution", "chats", "unread", "--count"]);
+    let run = env.run(&[
+        "-p",
+        "evolution",
+        "chats",
+        "unread",
+        "--kind",
+        ALL_KINDS,
+        "--count",
+    ]);
     run.expect(0);
     let chats = env
         .sandbox
@@ -467,4 +477,39 @@ fn progress_shows_on_a_terminal() {
         total,
         "progress never touches stdout"
     );
+}
+
+/// Unread is about people waiting: by default only direct and group chats,
+/// exactly those of the every-kind listing; `--kind` still selects any.
+#[test]
+fn unread_defaults_to_direct_and_group_chats() {
+    let env = TestEnv::new();
+    let args = |kinds: Option<&str>| {
+        let mut a = vec![
+            "-p",
+            "evolution",
+            "chats",
+            "unread",
+            "--all",
+            "-o",
+            "ndjson",
+        ];
+        if let Some(k) = kinds {
+            a.extend(["--kind", k]);
+        }
+        env.run(&a).expect(0).ndjson()
+    };
+    let every = args(Some(ALL_KINDS));
+    let waiting: Vec<&serde_json::Value> = every
+        .iter()
+        .filter(|r| r["kind"] == "direct" || r["kind"] == "group")
+        .collect();
+    assert!(
+        waiting.len() < every.len(),
+        "the sandbox has unread channels or status"
+    );
+    let default = args(None);
+    assert_eq!(default.iter().collect::<Vec<_>>(), waiting);
+    let channels = args(Some("channel"));
+    assert!(!channels.is_empty() && channels.iter().all(|r| r["kind"] == "channel"));
 }

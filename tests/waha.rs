@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::util::{assert_offsets, TestEnv};
+use crate::util::{assert_offsets, TestEnv, ALL_KINDS};
 use wa_inbox::sandbox::creds;
 
 fn env() -> TestEnv {
@@ -100,7 +100,9 @@ fn waha_overview_pages_by_50_with_last_messages() {
 #[test]
 fn waha_unread_on_webjs_keeps_unread_chats() {
     let env = env();
-    let run = env.run(&["chats", "unread", "--all", "-o", "ndjson"]);
+    let run = env.run(&[
+        "chats", "unread", "--kind", ALL_KINDS, "--all", "-o", "ndjson",
+    ]);
     run.expect(0);
     let want: HashSet<String> = env
         .sandbox

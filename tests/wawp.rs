@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::util::{assert_offsets, Run, TestEnv};
+use crate::util::{assert_offsets, Run, TestEnv, ALL_KINDS};
 use wa_inbox::sandbox::{creds, Faults};
 
 fn env() -> TestEnv {
@@ -76,7 +76,9 @@ fn wawp_overview_keyed_object_and_array_give_same_records() {
 #[test]
 fn wawp_unread_keeps_chats_with_unread_count() {
     let env = env();
-    let run = env.run(&["-p", "wawp", "chats", "unread", "--all", "-o", "ndjson"]);
+    let run = env.run(&[
+        "-p", "wawp", "chats", "unread", "--kind", ALL_KINDS, "--all", "-o", "ndjson",
+    ]);
     run.expect(0);
     let want: HashSet<String> = env
         .sandbox

@@ -11,6 +11,7 @@ mod completions;
 mod filters;
 mod gather;
 mod man;
+mod parse;
 mod pipeline;
 mod profiles;
 mod sandbox;
@@ -37,6 +38,7 @@ pub struct Ctx {
 }
 
 pub use completions::complete_if_asked;
+pub use parse::parse;
 
 pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
     let g = cli.global;
@@ -54,7 +56,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
 /// The global options off clap, as plain values.
 fn inputs(g: GlobalArgs) -> Inputs {
     Inputs {
-        profiles: g.profile,
+        // `-p ''` or `-p a,,b`: an empty name selects nothing.
+        profiles: g
+            .profile
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect(),
         all_profiles: g.all_profiles,
         config: g.config,
         format: g.output.into(),

@@ -6,6 +6,7 @@ use futures_util::future::join_all;
 use super::Ctx;
 use crate::cli::ProfilesCommand;
 use crate::exit::Exit;
+use crate::output::fields::Cell;
 use crate::output::report;
 
 pub async fn run(cmd: ProfilesCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
@@ -15,28 +16,32 @@ pub async fn run(cmd: ProfilesCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
 }
 
-fn secret_sources(p: &crate::config::Profile) -> Option<String> {
+fn secret_sources(p: &crate::config::Profile) -> Cell {
     let s: Vec<String> = p
         .provider
         .secrets()
         .iter()
         .map(|(k, src)| format!("{k}: {}", src.describe()))
         .collect();
-    (!s.is_empty()).then(|| s.join(", "))
+    if s.is_empty() {
+        Cell::Null
+    } else {
+        Cell::Text(s.join(", "))
+    }
 }
 
 fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
     let config = &ctx.settings.config;
     let default = config.select(None).ok().map(|p| p.name.clone());
-    let rows: Vec<Vec<Option<String>>> = config
+    let rows: Vec<Vec<Cell>> = config
         .profiles
         .values()
         .map(|p| {
             vec![
-                Some(p.name.clone()),
-                Some(p.provider.name().to_owned()),
-                Some(crate::redact::redact(&p.provider.base_url())),
-                Some((default.as_deref() == Some(&p.name)).to_string()),
+                Cell::Text(p.name.clone()),
+                Cell::Text(p.provider.name().to_owned()),
+                Cell::Text(crate::redact::redact(&p.provider.base_url())),
+                Cell::Bool(default.as_deref() == Some(&p.name)),
                 secret_sources(p),
             ]
         })
@@ -84,7 +89,7 @@ async fn check(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Exit> {
     }))
     .await;
     let mut exit = Exit::Ok;
-    let rows: Vec<Vec<Option<String>>> = profiles
+    let rows: Vec<Vec<Cell>> = profiles
         .iter()
         .zip(results)
         .map(|(p, r)| {
@@ -98,11 +103,11 @@ async fn check(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Exit> {
                 }
             };
             vec![
-                Some(p.name.clone()),
-                Some(p.provider.name().to_owned()),
-                Some(status),
+                Cell::Text(p.name.clone()),
+                Cell::Text(p.provider.name().to_owned()),
+                Cell::Text(status),
                 secret_sources(p),
-                Some(detail),
+                Cell::Text(detail),
             ]
         })
         .collect();

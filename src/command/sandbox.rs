@@ -1,6 +1,6 @@
 //! `wa-inbox sandbox`: serve the gateway emulator until interrupted. Stdout
 //! carries only a config file that points every gateway at it (so
-//! `wa-inbox sandbox > s.toml` is a working config, its WhatsApp Gateway
+//! `wa-inbox sandbox > s.toml` is a working config, `--demo`'s default
 //! profile the default); where it listens goes to stderr.
 
 use std::io::Write;

@@ -47,13 +47,21 @@ impl Selection {
                 since: o.since,
                 ..Selection::new(View::Overview, o.chats)
             },
-            ChatsCommand::Unread(u) => Selection {
-                min_unread: Some(u.min),
-                older_than: u.older_than,
-                new: u.alert.new,
-                remind_after: u.alert.remind_after,
-                ..Selection::new(View::Unread, u.chats)
-            },
+            ChatsCommand::Unread(u) => {
+                let mut s = Selection::new(View::Unread, u.chats);
+                // Unread is about people waiting: status updates, channels and
+                // broadcast lists are not conversations, unless --kind asks.
+                if s.kinds.is_empty() {
+                    s.kinds = vec![Kind::Direct, Kind::Group];
+                }
+                Selection {
+                    min_unread: Some(u.min),
+                    older_than: u.older_than,
+                    new: u.alert.new,
+                    remind_after: u.alert.remind_after,
+                    ..s
+                }
+            }
         }
     }
 

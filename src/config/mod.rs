@@ -41,6 +41,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "allow_insecure_http",
     "max_body_size",
     "concurrency",
+    "ca_file",
 ];
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -54,6 +55,9 @@ pub struct Common {
     pub allow_insecure_http: bool,
     pub max_body_size: Option<u64>,
     pub concurrency: Option<usize>,
+    /// A PEM bundle of CAs to trust for this gateway (`~/` and relative paths
+    /// as for secret files).
+    pub ca_file: Option<PathBuf>,
 }
 
 /// One `[profiles.NAME]` table.

@@ -227,6 +227,10 @@ fn resolve_profile(
             retries: overrides.retries.or(c.retries).unwrap_or(defaults::RETRIES),
             max_body: c.max_body_size.unwrap_or(defaults::MAX_BODY),
             allow_insecure_http: c.allow_insecure_http,
+            ca_file: c
+                .ca_file
+                .as_deref()
+                .map(|p| crate::secret::expand_home(p, base_dir)),
         },
         concurrency: overrides
             .concurrency

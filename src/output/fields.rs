@@ -141,19 +141,24 @@ impl Field {
     pub fn json(self, c: &Chat) -> Value {
         match self {
             Field::LastMessage => serde_json::to_value(&c.last_message).unwrap_or(Value::Null),
-            f => match f.cell(c) {
-                Cell::Null => Value::Null,
-                Cell::Text(s) => Value::String(s),
-                Cell::Int(n) => Value::from(n),
-                Cell::Bool(b) => Value::Bool(b),
-                Cell::Time(t) => Value::String(t.to_string()),
-                Cell::List(l) => Value::from(l),
-            },
+            f => f.cell(c).into_json(),
         }
     }
 }
 
 impl Cell {
+    /// The value as JSON: times as RFC 3339 strings, lists as arrays.
+    pub fn into_json(self) -> Value {
+        match self {
+            Cell::Null => Value::Null,
+            Cell::Text(s) => Value::String(s),
+            Cell::Int(n) => Value::from(n),
+            Cell::Bool(b) => Value::Bool(b),
+            Cell::Time(t) => Value::String(t.to_string()),
+            Cell::List(l) => Value::from(l),
+        }
+    }
+
     /// Plain text for CSV/TSV: null is empty, lists are space-separated.
     pub fn plain(&self) -> String {
         match self {

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use comfy_table::Table;
 use serde_json::{Map, Value};
 
+use super::fields::Cell;
 use super::{Format, Term};
 use crate::sanitize;
 
@@ -15,14 +16,14 @@ pub fn write(
     term: Term,
     no_header: bool,
     headers: &[&str],
-    rows: &[Vec<Option<String>>],
+    rows: &[Vec<Cell>],
 ) -> io::Result<()> {
     let mut out = super::stdout();
-    let object = |row: &Vec<Option<String>>| {
+    let object = |row: &Vec<Cell>| {
         let map: Map<String, Value> = headers
             .iter()
             .zip(row)
-            .map(|(h, v)| (h.to_string(), v.clone().map_or(Value::Null, Value::String)))
+            .map(|(h, v)| (h.to_string(), v.clone().into_json()))
             .collect();
         Value::Object(map)
     };
@@ -41,7 +42,7 @@ pub fn write(
             for row in rows {
                 table.add_row(
                     row.iter()
-                        .map(|v| v.as_deref().map_or("-".to_owned(), sanitize::one_line)),
+                        .map(|v| super::table::show(v.clone(), Default::default())),
                 );
             }
             writeln!(out, "{table}")?;
@@ -71,7 +72,7 @@ pub fn write(
             }
             for row in rows {
                 let cells = row.iter().map(|v| {
-                    let v = v.clone().unwrap_or_default();
+                    let v = v.plain();
                     sanitize::csv_cell(&if tsv { sanitize::one_line(&v) } else { v }, false)
                 });
                 w.write_record(cells).map_err(io::Error::other)?;

@@ -113,7 +113,7 @@ pub fn relative(ago: i64) -> String {
     }
 }
 
-fn show(cell: Cell, style: TimeStyle) -> String {
+pub(super) fn show(cell: Cell, style: TimeStyle) -> String {
     match cell {
         Cell::Null => UNKNOWN.to_owned(),
         Cell::Text(s) => sanitize::one_line(&s),

@@ -53,6 +53,13 @@ pub enum ProviderError {
         message: String,
     },
 
+    /// The connection closed before the whole answer arrived.
+    #[error("{gateway} closed the connection mid-answer on {endpoint} (the answer was cut short)")]
+    Cut {
+        gateway: &'static str,
+        endpoint: String,
+    },
+
     #[error("{gateway} sent an unreadable answer on {endpoint}: {detail}")]
     BadResponse {
         gateway: &'static str,
@@ -102,7 +109,9 @@ impl ProviderError {
     pub fn class(&self) -> Class {
         match self {
             ProviderError::Status { class, .. } => *class,
-            ProviderError::Timeout { .. } | ProviderError::Network { .. } => Class::Transient,
+            ProviderError::Timeout { .. }
+            | ProviderError::Network { .. }
+            | ProviderError::Cut { .. } => Class::Transient,
             ProviderError::BadResponse { .. }
             | ProviderError::TooLarge { .. }
             | ProviderError::Paging { .. } => Class::BadResponse,

@@ -20,6 +20,7 @@ use crate::diag;
 use failure::Failure;
 
 mod failure;
+mod tls;
 
 /// Waits at least this long are announced even without `-v`.
 const ANNOUNCE_WAIT: Duration = Duration::from_secs(3);
@@ -37,6 +38,8 @@ pub struct HttpOptions {
     pub retries: u32,
     pub max_body: u64,
     pub allow_insecure_http: bool,
+    /// The profile's `ca_file`: extra CAs to trust (see `http/tls.rs`).
+    pub ca_file: Option<std::path::PathBuf>,
 }
 
 pub struct Http {
@@ -82,11 +85,12 @@ impl Http {
                 })
             }
         }
-        let client = reqwest::Client::builder()
+        let builder = reqwest::Client::builder()
             .user_agent(concat!("wa-inbox/", env!("CARGO_PKG_VERSION")))
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(opts.timeout.min(Duration::from_secs(10)))
-            .timeout(opts.timeout)
+            .timeout(opts.timeout);
+        let client = tls::with_ca_file(builder, opts.ca_file.as_deref(), gateway)?
             .build()
             .map_err(|e| ProviderError::Config {
                 message: format!("cannot start the HTTP client: {}", e.without_url()),
@@ -307,6 +311,7 @@ mod tests {
             retries: 0,
             max_body: 1 << 20,
             allow_insecure_http: insecure,
+            ca_file: None,
         }
     }
 

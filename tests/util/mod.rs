@@ -10,6 +10,9 @@ use std::process::{Command, Output, Stdio};
 
 use wa_inbox::sandbox::{Hit, Sandbox, SandboxOptions};
 
+/// `--kind` with every kind (`chats unread` covers direct and group by default).
+pub const ALL_KINDS: &str = "direct,group,channel,broadcast,status,other";
+
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
     pub sandbox: Sandbox,

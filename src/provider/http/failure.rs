@@ -127,24 +127,26 @@ impl Http {
     /// No answer: a timeout, a refused or dropped connection, TLS, DNS.
     pub(super) fn transport(&self, e: reqwest::Error, endpoint: &str) -> Failure {
         let timed_out = e.is_timeout();
-        let connect = e.is_connect();
         let retriable = !timed_out && is_refused_or_reset(&e);
-        let mut message = crate::redact::redact(&error_chain(&e.without_url()));
-        if connect && message.contains("refused") {
-            message =
-                "connection refused (is the gateway running, and is base_url right?)".to_owned();
-        }
+        let host = host_of(&e);
+        let cut = e.is_body() || e.is_decode();
+        let chain = crate::redact::redact(&error_chain(&e.without_url()));
         let error = if timed_out {
             ProviderError::Timeout {
                 gateway: self.gateway,
                 endpoint: endpoint.to_owned(),
                 after: self.opts.timeout,
             }
+        } else if cut {
+            ProviderError::Cut {
+                gateway: self.gateway,
+                endpoint: endpoint.to_owned(),
+            }
         } else {
             ProviderError::Network {
                 gateway: self.gateway,
                 endpoint: endpoint.to_owned(),
-                message,
+                message: explain(&chain, &host),
             }
         };
         // Refused and reset connections are worth another try; a timeout already
@@ -154,5 +156,48 @@ impl Http {
             retriable,
             retry_after: None,
         }
+    }
+}
+
+/// `host[:port]` of the request that failed (hosts hold no secret; redacted anyway).
+fn host_of(e: &reqwest::Error) -> String {
+    let Some(url) = e.url() else {
+        return "the gateway".to_owned();
+    };
+    let host = url.host_str().unwrap_or("?");
+    crate::redact::redact(&match url.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_owned(),
+    })
+}
+
+/// A transport failure as a sentence that names the host and says what to do.
+fn explain(chain: &str, host: &str) -> String {
+    let last = chain.rsplit(": ").next().unwrap_or(chain);
+    if chain.contains("dns error") {
+        format!("cannot resolve the host name {host} ({last}); check base_url")
+    } else if chain.contains("refused") {
+        format!("{host} refused the connection (is the gateway running, and is base_url right?)")
+    } else if let Some(tls) = super::tls::explain(chain, host) {
+        tls
+    } else {
+        format!("{host}: {chain}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::explain;
+
+    /// reqwest's own words for a failed lookup, as seen against a real resolver.
+    #[test]
+    fn dns_failure_names_the_host() {
+        let chain = "error sending request: client error (Connect): dns error: failed to \
+                     lookup address information: Name or service not known";
+        assert_eq!(
+            explain(chain, "wa.example.invalid"),
+            "cannot resolve the host name wa.example.invalid (Name or service not known); \
+             check base_url"
+        );
     }
 }
