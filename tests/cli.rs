@@ -15,6 +15,7 @@ mod green_api;
 #[cfg(target_os = "linux")]
 mod hostile;
 mod leaks;
+mod man;
 mod network_errors;
 mod paging;
 mod registry;
@@ -27,3 +28,4 @@ mod tls;
 mod wa_gateway;
 mod waha;
 mod wawp;
+mod widths;

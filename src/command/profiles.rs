@@ -7,6 +7,7 @@ use super::Ctx;
 use crate::cli::ProfilesCommand;
 use crate::exit::Exit;
 use crate::output::fields::Cell;
+use crate::output::fit::Fit;
 use crate::output::report;
 
 pub async fn run(cmd: ProfilesCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
@@ -51,7 +52,14 @@ fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
         s.format,
         s.term,
         s.no_header,
-        &["name", "provider", "base_url", "default", "secrets"],
+        // Narrow terminals lose SECRETS, then DEFAULT, PROVIDER, BASE URL.
+        &[
+            ("name", Fit::new(Some(8), None)),
+            ("provider", Fit::new(None, Some(3))),
+            ("base_url", Fit::new(Some(12), Some(4))),
+            ("default", Fit::new(None, Some(2))),
+            ("secrets", Fit::new(Some(10), Some(1))),
+        ],
         &rows,
     )?;
     Ok(Exit::Ok)
@@ -116,7 +124,14 @@ async fn check(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Exit> {
         s.format,
         s.term,
         s.no_header,
-        &["name", "provider", "status", "secrets", "detail"],
+        // Narrow terminals lose SECRETS, then PROVIDER; DETAIL (the reason) is cut.
+        &[
+            ("name", Fit::new(Some(8), None)),
+            ("provider", Fit::new(None, Some(2))),
+            ("status", Fit::KEEP),
+            ("secrets", Fit::new(Some(10), Some(1))),
+            ("detail", Fit::new(Some(10), None)),
+        ],
         &rows,
     )?;
     Ok(exit)

@@ -8,6 +8,7 @@
 
 pub mod csv;
 pub mod fields;
+pub mod fit;
 pub mod json;
 pub mod progress;
 pub mod report;
@@ -52,9 +53,14 @@ pub struct Term {
     pub stdout_tty: bool,
     pub stderr_tty: bool,
     pub color: bool,
-    /// `COLUMNS`, the table's width when the terminal does not say.
-    pub columns: Option<usize>,
+    /// The width tables fit into, measured once: `COLUMNS`, else the
+    /// terminal's (also through a pager with `WA_INBOX_FORCE_TTY=1`, from the
+    /// controlling terminal), else 120.
+    pub width: usize,
 }
+
+/// Table width when neither `COLUMNS` nor a terminal says.
+pub const DEFAULT_WIDTH: usize = 120;
 
 /// The environment variables that shape `Term`, read by the command layer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -81,13 +87,28 @@ impl Term {
             ColorChoice::Never => false,
             ColorChoice::Auto => stdout_tty && !no_color && !dumb,
         };
+        let stderr_tty = io::stderr().is_terminal();
+        let real_terminal = io::stdout().is_terminal() || (env.force_tty && stderr_tty);
+        let width = env
+            .columns
+            .filter(|c| *c > 0)
+            .or_else(|| real_terminal.then(terminal_width).flatten())
+            .unwrap_or(DEFAULT_WIDTH);
         Term {
             stdout_tty,
-            stderr_tty: io::stderr().is_terminal(),
+            stderr_tty,
             color,
-            columns: env.columns,
+            width,
         }
     }
+}
+
+/// The controlling terminal's width in columns.
+fn terminal_width() -> Option<usize> {
+    crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
+        .filter(|w| *w > 0)
 }
 
 /// Which columns the table shows by default.

@@ -1,6 +1,13 @@
 //! The human table (comfy-table): aligned by display width so emoji and CJK
-//! line up, names and previews sanitised and cut to fit the terminal, times
-//! shown local and human, and `-` for what the gateway does not report.
+//! line up, names and previews sanitised, times shown local and human, and
+//! `-` for what the gateway does not report. A chat without a name shows its
+//! phone, else its JID, dimmed.
+//!
+//! It fits the terminal (`fit.rs`) down to 40 columns, never wrapping a row.
+//! Names and previews are condensed first; then columns are dropped, least
+//! useful first — `list`: ARCHIVED, KIND, PROFILE, CHAT, LAST ACTIVITY, UNREAD;
+//! `overview`/`unread`: LAST ACTIVITY, PROFILE, LAST MESSAGE, UNREAD. NAME stays.
+//! Columns named with `--fields` are never dropped, only cut.
 
 use std::io::{self, Write};
 
@@ -9,13 +16,12 @@ use comfy_table::{Attribute, Cell as TCell, CellAlignment, Color, ContentArrange
 use unicode_width::UnicodeWidthStr;
 
 use super::fields::{Cell, Field};
+use super::fit::{fit, Fit};
 use super::{Layout, Options, Sink, Term, TimeStyle};
 use crate::chat::Chat;
 use crate::sanitize;
 use crate::time::Timestamp;
 
-/// Width assumed when stdout is not a terminal and `COLUMNS` is unset.
-const DEFAULT_WIDTH: usize = 120;
 const UNKNOWN: &str = "-";
 /// comfy-table presets with only a rule under the header (no borders, no row lines).
 pub const UTF8_HEADER_RULE: &str = "     ─             ";
@@ -65,12 +71,33 @@ impl<W: Write> TableSink<W> {
         cols
     }
 
-    fn width(&self, table: &Table) -> usize {
-        table
-            .width()
-            .map(usize::from)
-            .or(self.term.columns)
-            .unwrap_or(DEFAULT_WIDTH)
+    /// How each column gives way to a narrow terminal (see the module doc).
+    fn fits(&self, cols: &[Field]) -> Vec<Fit> {
+        let explicit = self.opts.fields.is_some();
+        cols.iter()
+            .map(|f| {
+                let min = match f {
+                    Field::Name => Some(12),
+                    Field::Id | Field::Jid => Some(12),
+                    Field::LastMessage | Field::LastMessageBody => Some(10),
+                    f if explicit && *f != Field::LastActivityAt => Some(4),
+                    _ => None,
+                };
+                let drop = match (explicit, self.opts.layout, f) {
+                    (true, _, _) | (_, _, Field::Name) => None,
+                    (_, Layout::List, Field::Archived) => Some(1),
+                    (_, Layout::List, Field::Kind) => Some(2),
+                    (_, Layout::List, Field::Profile) => Some(3),
+                    (_, Layout::List, Field::Id) => Some(4),
+                    (_, Layout::List, Field::LastActivityAt) => Some(5),
+                    (_, Layout::Overview, Field::LastActivityAt) => Some(1),
+                    (_, Layout::Overview, Field::Profile) => Some(2),
+                    (_, Layout::Overview, Field::LastMessage) => Some(3),
+                    _ => Some(6),
+                };
+                Fit::new(min, drop)
+            })
+            .collect()
     }
 }
 
@@ -144,20 +171,45 @@ impl<W: Write> Sink for TableSink<W> {
             table.force_no_tty();
         }
         table.set_content_arrangement(ContentArrangement::Disabled);
-        let width = self.width(&table);
-        let cells: Vec<Vec<String>> = self
+        // (text, dimmed): a missing name shows the phone, else the JID, dimmed.
+        let cells: Vec<Vec<(String, bool)>> = self
             .rows
             .iter()
             .map(|c| {
                 cols.iter()
-                    .map(|f| show(f.cell(c), self.opts.time))
+                    .map(|f| match (f, f.cell(c)) {
+                        (Field::Name, Cell::Null) => {
+                            let id = c.phone.as_deref().or(c.jid.as_deref()).unwrap_or(&c.id);
+                            (sanitize::one_line(id), true)
+                        }
+                        (_, cell) => (show(cell, self.opts.time), false),
+                    })
                     .collect()
             })
             .collect();
-        let limits = column_limits(&cols, &cells, width);
+        let natural: Vec<usize> = (0..cols.len())
+            .map(|i| {
+                let head = if self.opts.no_header {
+                    0
+                } else {
+                    header(cols[i]).width()
+                };
+                cells
+                    .iter()
+                    .map(|r| r[i].0.width())
+                    .max()
+                    .unwrap_or(0)
+                    .max(head)
+            })
+            .collect();
+        let limits = fit(&self.fits(&cols), &natural, self.term.width);
+        let keep = |i: &usize| limits[*i].is_some();
         if !self.opts.no_header {
-            let head = cols.iter().map(|f| {
-                let cell = TCell::new(header(*f));
+            let head = (0..cols.len()).filter(keep).map(|i| {
+                let cell = TCell::new(sanitize::truncate_width(
+                    &header(cols[i]),
+                    limits[i].unwrap_or(0),
+                ));
                 if self.term.color {
                     cell.add_attribute(Attribute::Bold)
                 } else {
@@ -168,63 +220,29 @@ impl<W: Write> Sink for TableSink<W> {
         }
         for (chat, row) in self.rows.iter().zip(cells) {
             let unread = chat.unread_count.unwrap_or(0) > 0;
-            table.add_row(
-                row.into_iter()
-                    .zip(&cols)
-                    .zip(&limits)
-                    .map(|((text, f), limit)| {
-                        let mut cell = TCell::new(sanitize::truncate_width(&text, *limit));
-                        if matches!(f, Field::UnreadCount | Field::EphemeralSeconds) {
-                            cell = cell.set_alignment(CellAlignment::Right);
-                        }
-                        if self.term.color && unread && *f == Field::UnreadCount {
-                            cell = cell.fg(Color::Green).add_attribute(Attribute::Bold);
-                        }
-                        cell
-                    }),
-            );
+            table.add_row(row.into_iter().enumerate().filter(|(i, _)| keep(i)).map(
+                |(i, (text, dim))| {
+                    let f = cols[i];
+                    let limit = limits[i].unwrap_or(0);
+                    let mut cell = TCell::new(sanitize::truncate_width(&text, limit));
+                    if matches!(f, Field::UnreadCount | Field::EphemeralSeconds) {
+                        cell = cell.set_alignment(CellAlignment::Right);
+                    }
+                    if self.term.color && unread && f == Field::UnreadCount {
+                        cell = cell.fg(Color::Green).add_attribute(Attribute::Bold);
+                    }
+                    if self.term.color && dim {
+                        cell = cell.add_attribute(Attribute::Dim);
+                    }
+                    cell
+                },
+            ));
         }
         if !self.rows.is_empty() || !self.opts.no_header {
             writeln!(self.out, "{table}")?;
         }
         self.out.flush()
     }
-}
-
-/// The widest each column may be so the table fits `width`: narrow columns
-/// keep their natural width; names and previews share what is left.
-fn column_limits(cols: &[Field], cells: &[Vec<String>], width: usize) -> Vec<usize> {
-    let natural: Vec<usize> = (0..cols.len())
-        .map(|i| {
-            let head = header(cols[i]).width();
-            cells
-                .iter()
-                .map(|r| r[i].width())
-                .max()
-                .unwrap_or(0)
-                .max(head)
-        })
-        .collect();
-    let flexible = |f: Field| {
-        matches!(
-            f,
-            Field::Name | Field::LastMessage | Field::LastMessageBody | Field::Id | Field::Jid
-        )
-    };
-    // Each column costs its content plus 3 for padding and a separator.
-    let fixed: usize = cols
-        .iter()
-        .zip(&natural)
-        .filter(|(f, _)| !flexible(**f))
-        .map(|(_, w)| w + 3)
-        .sum();
-    let flex_count = cols.iter().filter(|f| flexible(**f)).count().max(1);
-    let budget = width.saturating_sub(fixed + 1);
-    let share = (budget / flex_count).saturating_sub(3).max(8);
-    cols.iter()
-        .zip(&natural)
-        .map(|(f, w)| if flexible(*f) { (*w).min(share) } else { *w })
-        .collect()
 }
 
 #[cfg(test)]
@@ -239,14 +257,5 @@ mod tests {
         assert_eq!(relative(90_000), "1 day ago");
         assert_eq!(relative(3 * 86_400), "3 days ago");
         assert_eq!(relative(-7200), "in 2 h");
-    }
-
-    #[test]
-    fn flexible_columns_share_the_width() {
-        let cols = [Field::Name, Field::UnreadCount, Field::LastMessage];
-        let cells = vec![vec!["n".repeat(100), "3".to_owned(), "m".repeat(100)]];
-        let limits = column_limits(&cols, &cells, 80);
-        assert_eq!(limits[1], 6);
-        assert!(limits[0] + limits[2] + limits[1] + 9 <= 80, "{limits:?}");
     }
 }

@@ -68,7 +68,7 @@ fn render(format: Format, tty: bool) -> String {
         stdout_tty: tty,
         stderr_tty: false,
         color: false,
-        columns: None,
+        width: super::DEFAULT_WIDTH,
     };
     let mut sink = open(&opts, term, buf.clone());
     let mut all = chats();
