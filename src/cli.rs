@@ -151,6 +151,8 @@ pub enum ChatsCommand {
     Overview(OverviewArgs),
     /// Chats with unread messages, most recent first
     Unread(UnreadArgs),
+    /// Chats whose last message is incoming (awaiting your reply), most-waiting first
+    Waiting(WaitingArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -210,6 +212,24 @@ pub struct ChatArgs {
     /// Answer from the overview that the last `chats overview` recorded, without a network call
     #[arg(long, conflicts_with_all = ["offset", "cursor", "page_size"])]
     pub cached: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WaitingArgs {
+    /// Chats of these kinds only; without --kind: direct and group
+    #[command(flatten)]
+    pub chats: ChatArgs,
+
+    /// Only chats whose last message came in longer ago than DURATION (e.g. 2h)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub older_than: Option<Duration>,
+
+    /// Examine only chats with activity within DURATION; bounds the per-chat calls [default: 7d]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub active_within: Option<Duration>,
+
+    #[command(flatten)]
+    pub alert: AlertArgs,
 }
 
 /// Alert once: `unread` and `waiting` remember what they reported.
@@ -325,6 +345,13 @@ mod tests {
         assert!(help(&overview, "limit").contains(&d(defaults::LIMIT.to_string())));
         let since = format!("{}h", defaults::SINCE.as_secs() / 3600);
         assert!(help(&overview, "since").contains(&d(since)));
+        let waiting = cli
+            .find_subcommand("chats")
+            .and_then(|c| c.find_subcommand("waiting"))
+            .unwrap()
+            .clone();
+        let within = format!("{}d", defaults::ACTIVE_WITHIN.as_secs() / 86_400);
+        assert!(help(&waiting, "active_within").contains(&d(within)));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! command/         one run() per subcommand, and the one place that reads clap types and the
 //!                  process environment: maps them into config::Inputs and config::Env
 //!   selection.rs   a `chats` subcommand as a domain Selection
-//!   chats.rs       list / overview / unread; pipeline.rs plans what the gateway does and what
+//!   chats.rs       list / overview / unread / waiting; pipeline.rs plans what the gateway does and what
 //!                  we do (filters.rs), then pages into the sink; require() refuses an
 //!                  operation a gateway lacks (exit 9)
 //! cli.rs           clap types only (cli/values.rs: value enums mapped onto domain types)

@@ -441,9 +441,9 @@ fn cursor_hint_never_suggests_an_empty_cursor() {
 #[test]
 fn progress_shows_on_a_terminal() {
     let env = TestEnv::new().only(&["gowa"]);
-    // Slow pages, so the progress line has time to draw.
+    // Slow pages: the progress line appears after a second of work.
     env.sandbox
-        .set_faults(wa_inbox::sandbox::Faults::from_spec("latency=150ms").unwrap());
+        .set_faults(wa_inbox::sandbox::Faults::from_spec("latency=500ms").unwrap());
     let out = env.dir.path().join("out.ndjson");
     let inner = format!(
         "{} --concurrency 1 chats list --all -o ndjson > {}",

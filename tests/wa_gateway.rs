@@ -146,7 +146,7 @@ fn gateway_unread_count_is_null_and_chats_unread_exits_9_saying_why() {
     assert!(
         run.stderr.contains("does not count unread messages")
             && run.stderr.contains("resets its unreadCount to 0")
-            && run.stderr.contains("use `chats overview` instead"),
+            && run.stderr.contains("use `chats waiting` instead"),
         "{}",
         run.stderr
     );

@@ -39,9 +39,10 @@ pub async fn answer(
     progress: &Progress,
 ) -> Result<Done, Failed> {
     let view = match args.view {
+        _ if args.waiting => AlertView::Waiting,
         View::Unread => AlertView::Unread,
         _ => {
-            let e = UsageError("--new works with `chats unread` only".to_owned());
+            let e = UsageError("--new works with `chats unread` and `chats waiting`".to_owned());
             return Err((0, e.into()));
         }
     };
@@ -58,11 +59,11 @@ pub async fn answer(
         .collect();
     let (ok, exit) = match profiles {
         [p] => match runs.into_iter().next() {
-            Some(Err(e)) => return Err((0, e.context(super::gather::describe(args.view, p)))),
+            Some(Err(e)) => return Err((0, e.context(super::gather::describe(args, p)))),
             Some(Ok(rows)) => (vec![(*p, rows)], Default::default()),
             None => (Vec::new(), Default::default()),
         },
-        _ => settle(args.view, profiles, runs)?,
+        _ => settle(args, profiles, runs)?,
     };
     let fail = |e: anyhow::Error| (0, e);
     let mut store = ctx.store().map_err(fail)?;

@@ -61,7 +61,7 @@ pub fn answer(
             None => (Vec::new(), Default::default()),
         },
         _ => {
-            let (ok, exit) = settle(args.view, profiles, runs)?;
+            let (ok, exit) = settle(args, profiles, runs)?;
             (ok.into_iter().flat_map(|(_, rows)| rows).collect(), exit)
         }
     };

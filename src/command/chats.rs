@@ -1,4 +1,4 @@
-//! `chats list | overview | unread`, for one profile (streamed page by page)
+//! `chats list | overview | unread | waiting`, for one profile (streamed page by page)
 //! or several merged into one inbox (collected concurrently, then sorted);
 //! `--cached` answers from the store (`cached.rs`), `--new` through the alert
 //! memory (`alerts.rs`). stdout carries only records (or the `--count` line);
@@ -29,9 +29,11 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
         Layout::Overview
     };
     let opts = ctx.output_options(layout, profiles.len() > 1)?;
-    // A progress line would garble rows streamed to the same terminal.
+    // A progress line would garble rows streamed to the same terminal, and
+    // with stdout piped (`| jq`) the reader prints between its redraws.
     let streaming_to_tty = s.term.stdout_tty && s.format != output::Format::Table && !args.count;
-    let progress = Progress::new(s.term.stderr_tty && !s.quiet && !streaming_to_tty);
+    let t = s.term;
+    let progress = Progress::new(t.stderr_tty && !t.stdout_pipe && !s.quiet && !streaming_to_tty);
     let mut count = Count::default();
     let mut out = (!args.count).then(|| output::open(&opts, s.term, output::stdout()));
     let sink: &mut dyn Sink = match &mut out {
@@ -104,7 +106,7 @@ async fn single(
     sink: &mut dyn Sink,
     progress: &Progress,
 ) -> Result<Done, Failed> {
-    let what = describe(args.view, profile);
+    let what = describe(args, profile);
     let mut outcome = Outcome::default();
     let mut tee = Tee {
         inner: sink,
@@ -148,7 +150,7 @@ async fn merged(
     progress: &Progress,
 ) -> Result<Done, Failed> {
     let runs = collect_all(resolved, args, progress).await;
-    let (ok, exit) = settle(args.view, profiles, runs)?;
+    let (ok, exit) = settle(args, profiles, runs)?;
     let mut all = Vec::new();
     // Profiles with more chats than they listed (how many is unknown), and the
     // matching chats the others are known to have left out.

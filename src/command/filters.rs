@@ -16,6 +16,11 @@ pub struct ClientFilters {
     pub archived: Option<bool>,
     pub min_unread: Option<u64>,
     pub waited_since: Option<Timestamp>,
+    /// `waiting --active-within`: activity at or after this (unknown passes:
+    /// some gateways only know it once the last message was read).
+    pub active_since: Option<Timestamp>,
+    /// `waiting`: the last message is incoming (known only after previews).
+    pub incoming_last: bool,
 }
 
 impl ClientFilters {
@@ -28,14 +33,21 @@ impl ClientFilters {
             archived: args.archived,
             ..Default::default()
         };
+        let ago = |d: std::time::Duration| {
+            // A window longer than the epoch matches nothing rather than switching the filter off.
+            let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+            Timestamp::from_secs(Timestamp::now().secs().saturating_sub(secs))
+                .unwrap_or(Timestamp::EPOCH)
+        };
         if args.view == View::Unread {
             f.min_unread = Some(args.min_unread.unwrap_or(defaults::MIN_UNREAD).max(1));
-            // A window longer than the epoch matches nothing rather than switching the filter off.
-            f.waited_since = args.older_than.map(|d| {
-                let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
-                Timestamp::from_secs(Timestamp::now().secs().saturating_sub(secs))
-                    .unwrap_or(Timestamp::EPOCH)
-            });
+        }
+        if args.view == View::Unread || args.waiting {
+            f.waited_since = args.older_than.map(ago);
+        }
+        if args.waiting {
+            f.active_since = args.active_within.map(ago);
+            f.incoming_last = true;
         }
         f
     }
@@ -77,6 +89,14 @@ impl ClientFilters {
                 return Ok(false);
             }
         }
+        if let (Some(since), Some(t)) = (f.active_since, c.last_activity_at) {
+            if t < since {
+                return Ok(false);
+            }
+        }
+        if f.incoming_last && !awaits_reply(c, f.active_since) {
+            return Ok(false);
+        }
         Ok(true)
     }
 
@@ -88,6 +108,21 @@ impl ClientFilters {
             || f.archived.is_some()
             || f.min_unread.is_some()
             || f.waited_since.is_some()
+            || f.active_since.is_some()
+            || f.incoming_last
+    }
+}
+
+/// `chats waiting`: the last message is known, incoming, and (with `since`)
+/// arrived at or after `since`.
+pub fn awaits_reply(c: &Chat, since: Option<Timestamp>) -> bool {
+    let Some(m) = c.last_message.as_ref().filter(|m| m.from_me == Some(false)) else {
+        return false;
+    };
+    match (since, m.at.or(c.last_activity_at)) {
+        (None, _) => true,
+        (Some(since), Some(at)) => at >= since,
+        (Some(_), None) => false,
     }
 }
 
@@ -122,6 +157,36 @@ mod tests {
         let mut c = Chat::new("p", "t", id).with_name(name.map(str::to_owned));
         c.last_activity_at = at.and_then(Timestamp::from_secs);
         c
+    }
+
+    #[test]
+    fn awaiting_a_reply_needs_a_known_incoming_last_message_inside_the_window() {
+        use crate::chat::LastMessage;
+        let with = |from_me: Option<bool>, at: i64| {
+            let mut c = chat("1@c.us", None, Some(at));
+            c.last_message = Some(LastMessage {
+                from_me,
+                at: Timestamp::from_secs(at),
+                ..Default::default()
+            });
+            c
+        };
+        let since = Timestamp::from_secs(100);
+        assert!(awaits_reply(&with(Some(false), 100), since));
+        assert!(
+            !awaits_reply(&with(Some(false), 99), since),
+            "outside the window"
+        );
+        assert!(!awaits_reply(&with(Some(true), 200), since), "we answered");
+        assert!(
+            !awaits_reply(&with(None, 200), since),
+            "unknown is not waiting"
+        );
+        assert!(
+            !awaits_reply(&chat("1@c.us", None, Some(200)), since),
+            "no last message"
+        );
+        assert!(awaits_reply(&with(Some(false), 1), None));
     }
 
     #[test]

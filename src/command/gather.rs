@@ -62,7 +62,7 @@ pub async fn collect_all(
 /// first failure's exit code kept; an error only when every profile was
 /// skipped as unsupported.
 pub fn settle<'p, T>(
-    view: View,
+    args: &Selection,
     profiles: &[&'p Profile],
     runs: Vec<anyhow::Result<T>>,
 ) -> Result<Settled<'p, T>, Failed> {
@@ -72,7 +72,7 @@ pub fn settle<'p, T>(
     for (p, run) in profiles.iter().zip(runs) {
         match run {
             Ok(t) => ok.push((*p, t)),
-            Err(e) if view == View::Unread && is_unsupported(&e) => {
+            Err(e) if args.view == View::Unread && is_unsupported(&e) => {
                 skipped += 1;
                 crate::diag::warn(&format!(
                     "skipping profile `{}`: {}",
@@ -81,7 +81,7 @@ pub fn settle<'p, T>(
                 ));
             }
             Err(e) => {
-                let e = e.context(describe(view, p));
+                let e = e.context(describe(args, p));
                 if exit == Exit::Ok {
                     exit = crate::exit::from_error(&e);
                 }
@@ -124,14 +124,10 @@ fn is_unsupported(e: &anyhow::Error) -> bool {
     })
 }
 
-pub fn describe(view: View, profile: &Profile) -> String {
-    let verb = match view {
-        View::List => "listing chats",
-        View::Overview => "building the overview",
-        View::Unread => "finding unread chats",
-    };
+pub fn describe(args: &Selection, profile: &Profile) -> String {
     format!(
-        "{verb} for profile `{}` ({})",
+        "{} for profile `{}` ({})",
+        args.doing(),
         profile.name,
         profile.provider.name()
     )

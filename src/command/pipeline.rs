@@ -3,7 +3,7 @@
 //! naming the gateway) — never silently ignored. Then page, filter, cap, sort
 //! if needed, fill previews only for the rows shown, and stream to the sink.
 
-use super::filters::{sort_chats, ClientFilters};
+use super::filters::{awaits_reply, sort_chats, ClientFilters};
 use super::selection::Selection;
 use crate::chat::Chat;
 use crate::config::defaults;
@@ -18,8 +18,8 @@ use crate::provider::{
 
 /// What to use where `chats unread` cannot work (one place to update when a
 /// better command exists).
-pub const UNREAD_INSTEAD: &str = "use `chats overview` instead: newest activity first, with each \
-     chat's last message and whether you sent it";
+pub const UNREAD_INSTEAD: &str = "use `chats waiting` instead: the chats whose last message is \
+     incoming, most-waiting first";
 
 /// Rows enriched and written together, per concurrent call slot.
 const ENRICH_BATCH_PER_SLOT: usize = 4;
@@ -32,6 +32,9 @@ pub struct Plan {
     filters: ClientFilters,
     /// A sort the gateway cannot give us: fetch everything, then sort.
     client_sort: Option<(SortKey, Order)>,
+    /// `chats waiting`: fill every candidate's last message, then keep the
+    /// chats awaiting a reply (always with `client_sort`).
+    waiting: bool,
     caps: Capabilities,
 }
 
@@ -132,9 +135,16 @@ impl Plan {
             query.search = args.search.clone();
             filters.search = None;
         }
+        let waiting = std::mem::take(&mut filters.incoming_last);
+        if waiting && caps.uses_since {
+            // Journals are where this gateway finds last messages: read the whole window.
+            query.since = args.active_within.unwrap_or(defaults::ACTIVE_WITHIN);
+        }
         let wanted = args.wanted_order();
         let mut client_sort = None;
-        if let Some(w) = wanted.filter(|w| caps.native_order != Some(*w)) {
+        if waiting {
+            client_sort = wanted;
+        } else if let Some(w) = wanted.filter(|w| caps.native_order != Some(*w)) {
             if caps.sorts.contains(&w.0) {
                 query.sort = Some(w);
             } else {
@@ -149,6 +159,7 @@ impl Plan {
             limit,
             filters,
             client_sort,
+            waiting,
             caps,
         })
     }
@@ -185,6 +196,7 @@ impl Plan {
             seen_any |= !page.is_empty();
             seen_unread_known |= page.iter().any(|c| c.unread_count.is_some());
             let page_len = page.len();
+            let past_window = self.past_window(page.last());
             let mut kept = Vec::new();
             let mut used = 0;
             let mut rest = page.into_iter();
@@ -199,6 +211,9 @@ impl Plan {
             }
             if !streaming {
                 buffered.extend(kept);
+                if past_window {
+                    break;
+                }
                 continue;
             }
             // Per-chat calls (previews) in batches, so the first rows appear after a
@@ -234,16 +249,38 @@ impl Plan {
             }
         }
         if let Some((key, order)) = self.client_sort {
+            if self.waiting {
+                provider.enrich(&self.query, &mut buffered).await?;
+                buffered.retain(|c| awaits_reply(c, self.filters.active_since));
+            }
             sort_chats(&mut buffered, key, order);
             if let Some(l) = self.limit {
                 outcome.left_out = buffered.len().saturating_sub(l);
                 buffered.truncate(l);
             }
-            provider.enrich(&self.query, &mut buffered).await?;
+            if !self.waiting {
+                provider.enrich(&self.query, &mut buffered).await?;
+            }
             let n = buffered.len();
             sink.write(buffered)?;
             outcome.shown = n;
         }
         Ok(())
+    }
+
+    /// `waiting` on a gateway that lists newest activity first: `last` (a
+    /// page's last chat) is older than `--active-within`, so no later page
+    /// can hold a candidate.
+    fn past_window(&self, last: Option<&Chat>) -> bool {
+        let newest_first = self.query.sort.is_none()
+            && self.caps.native_order == Some((SortKey::Activity, Order::Desc));
+        match (
+            self.waiting && newest_first,
+            self.filters.active_since,
+            last,
+        ) {
+            (true, Some(since), Some(c)) => c.last_activity_at.is_some_and(|t| t < since),
+            _ => false,
+        }
     }
 }

@@ -37,6 +37,11 @@ pub struct Selection {
     pub new: bool,
     /// `--remind-after`.
     pub remind_after: Option<Duration>,
+    /// `chats waiting`: an overview of the chats whose last message is
+    /// incoming (`view` is `Overview`, for the last messages).
+    pub waiting: bool,
+    /// `waiting --active-within`.
+    pub active_within: Option<Duration>,
 }
 
 impl Selection {
@@ -59,6 +64,21 @@ impl Selection {
                     older_than: u.older_than,
                     new: u.alert.new,
                     remind_after: u.alert.remind_after,
+                    ..s
+                }
+            }
+            ChatsCommand::Waiting(w) => {
+                let mut s = Selection::new(View::Overview, w.chats);
+                // As unread: conversations only, unless --kind asks.
+                if s.kinds.is_empty() {
+                    s.kinds = vec![Kind::Direct, Kind::Group];
+                }
+                Selection {
+                    older_than: w.older_than,
+                    waiting: true,
+                    active_within: Some(w.active_within.unwrap_or(defaults::ACTIVE_WITHIN)),
+                    new: w.alert.new,
+                    remind_after: w.alert.remind_after,
                     ..s
                 }
             }
@@ -87,6 +107,18 @@ impl Selection {
             cached: a.cached,
             new: false,
             remind_after: None,
+            waiting: false,
+            active_within: None,
+        }
+    }
+
+    /// What the run is doing, for error messages.
+    pub fn doing(&self) -> &'static str {
+        match self.view {
+            _ if self.waiting => "finding chats awaiting a reply",
+            View::List => "listing chats",
+            View::Overview => "building the overview",
+            View::Unread => "finding unread chats",
         }
     }
 
@@ -95,6 +127,7 @@ impl Selection {
     /// `--limit` or a sort keeps it; its rows are then marked partial).
     pub fn records_overview(&self) -> bool {
         self.view == View::Overview
+            && !self.waiting
             && !self.cached
             && self.kinds.is_empty()
             && self.search.is_none()
@@ -115,11 +148,13 @@ impl Selection {
     }
 
     /// The order asked for with `--sort`/`--order`, or the view's own
-    /// (`unread`: most recent first, most waiting first with `--older-than`).
+    /// (`unread`: most recent first, most waiting first with `--older-than`;
+    /// `waiting`: most waiting first).
     pub fn wanted_order(&self) -> Option<(SortKey, Order)> {
         match (self.sort, self.order) {
             (Some(k), o) => Some((k, o.unwrap_or(k.default_order()))),
             (None, Some(o)) => Some((SortKey::Activity, o)),
+            (None, None) if self.waiting => Some((SortKey::Activity, Order::Asc)),
             (None, None) if self.view == View::Unread && self.older_than.is_some() => {
                 Some((SortKey::Activity, Order::Asc))
             }

@@ -18,6 +18,8 @@ pub const CONCURRENCY: usize = 4;
 pub const LIMIT: usize = 50;
 /// `overview --since`: the journal window of gateways that build previews from journals.
 pub const SINCE: Duration = Duration::from_secs(24 * 3600);
+/// `waiting --active-within`: only chats active this recently are examined.
+pub const ACTIVE_WITHIN: Duration = Duration::from_secs(7 * 24 * 3600);
 /// `unread --min`.
 pub const MIN_UNREAD: u64 = 1;
 /// The profile `--demo` uses without `-p`: a gateway that really counts

@@ -51,6 +51,8 @@ pub enum TimeStyle {
 #[derive(Debug, Clone, Copy)]
 pub struct Term {
     pub stdout_tty: bool,
+    /// stdout is a pipe (`| jq`): its reader may print to our terminal.
+    pub stdout_pipe: bool,
     pub stderr_tty: bool,
     pub color: bool,
     /// The width tables fit into, measured once: `COLUMNS`, else the
@@ -96,11 +98,29 @@ impl Term {
             .unwrap_or(DEFAULT_WIDTH);
         Term {
             stdout_tty,
+            stdout_pipe: stdout_is_pipe(),
             stderr_tty,
             color,
             width,
         }
     }
+}
+
+#[cfg(unix)]
+fn stdout_is_pipe() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map(std::fs::File::from)
+        .and_then(|f| f.metadata())
+        .is_ok_and(|m| m.file_type().is_fifo())
+}
+
+#[cfg(not(unix))]
+fn stdout_is_pipe() -> bool {
+    false
 }
 
 /// The controlling terminal's width in columns.

@@ -66,6 +66,7 @@ fn render(format: Format, tty: bool) -> String {
     let buf = Buf::default();
     let term = Term {
         stdout_tty: tty,
+        stdout_pipe: false,
         stderr_tty: false,
         color: false,
         width: super::DEFAULT_WIDTH,
