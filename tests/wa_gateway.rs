@@ -184,7 +184,10 @@ fn gateway_offset_is_refused() {
 #[test]
 fn gateway_profile_check_lists_one_chat() {
     let env = env();
-    let run = env.run(&["profiles", "check", "whatsapp-gateway"]);
+    // Wide enough that the table does not cut the DETAIL column.
+    let mut cmd = env.cmd(&["profiles", "check", "whatsapp-gateway"]);
+    cmd.env("COLUMNS", "250");
+    let run = crate::util::run_cmd(cmd);
     run.expect(0);
     assert!(run.stdout.contains("has chats"), "{}", run.stdout);
     assert_eq!(env.journal()[0].query, "limit=1");
