@@ -280,6 +280,16 @@ pub enum ProfilesCommand {
         /// Check only this profile
         name: Option<String>,
     },
+    /// Remove profile NAME from the config file (comments and other profiles stay)
+    Remove {
+        /// The profile to remove
+        name: String,
+    },
+    /// Make NAME the default profile (sets default_profile, clears `default = true` elsewhere)
+    Default {
+        /// The profile to use when -p is not given
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

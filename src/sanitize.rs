@@ -189,14 +189,6 @@ pub fn head(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// Cut to at most `max` characters, ending in `…` when cut.
-pub fn truncate_chars(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,7 +315,5 @@ mod tests {
         assert_eq!(truncate_width("abc", 3), "abc");
         assert_eq!(truncate_width("abcdef", 4), "abc…");
         assert_eq!(truncate_width("🍕🍕🍕", 5), "🍕🍕…");
-        assert_eq!(truncate_chars("abcdef", 3), "abc…");
-        assert_eq!(truncate_chars("ab", 3), "ab");
     }
 }

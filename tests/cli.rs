@@ -18,6 +18,7 @@ mod leaks;
 mod man;
 mod network_errors;
 mod paging;
+mod profiles_edit;
 mod progress;
 mod registry;
 mod robustness;

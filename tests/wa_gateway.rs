@@ -184,11 +184,13 @@ fn gateway_offset_is_refused() {
 #[test]
 fn gateway_profile_check_lists_one_chat() {
     let env = env();
-    // Wide enough that the table does not cut the DETAIL column.
-    let mut cmd = env.cmd(&["profiles", "check", "whatsapp-gateway"]);
-    cmd.env("COLUMNS", "250");
-    let run = crate::util::run_cmd(cmd);
+    // JSON: a table cuts the detail to the terminal's width.
+    let run = env.run(&["profiles", "check", "whatsapp-gateway", "-o", "json"]);
     run.expect(0);
-    assert!(run.stdout.contains("has chats"), "{}", run.stdout);
+    let detail = run.json()[0]["detail"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(detail.contains("has chats"), "{}", run.stdout);
     assert_eq!(env.journal()[0].query, "limit=1");
 }

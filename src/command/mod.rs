@@ -14,6 +14,7 @@ mod man;
 mod parse;
 mod pipeline;
 mod profiles;
+mod profiles_edit;
 mod sandbox;
 pub mod schema;
 mod selection;

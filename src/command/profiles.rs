@@ -1,5 +1,6 @@
 //! `profiles list` and `profiles check`: what each profile points at, where
 //! its secrets come from (never their values), and whether it works.
+//! Changing the file (`remove`, `default`) is `profiles_edit.rs`.
 
 use futures_util::future::join_all;
 
@@ -14,6 +15,8 @@ pub async fn run(cmd: ProfilesCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     match cmd {
         ProfilesCommand::List => list(ctx),
         ProfilesCommand::Check { name } => check(ctx, name.as_deref()).await,
+        ProfilesCommand::Remove { name } => super::profiles_edit::remove(ctx, &name),
+        ProfilesCommand::Default { name } => super::profiles_edit::set_default(ctx, &name),
     }
 }
 

@@ -90,8 +90,8 @@ impl Config {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return err(format!(
-                    "no config file at {}; create it with a profile (see config.example.toml \
-                     or `wa-inbox sandbox` for a snippet), or try `wa-inbox --demo chats overview`",
+                    "no config file at {}; create it with a [profiles.NAME] table (`man wa-inbox`, \
+                     CONFIGURATION, shows one), or try `wa-inbox --demo chats overview`",
                     path.display()
                 ))
             }

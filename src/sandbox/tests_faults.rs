@@ -159,6 +159,76 @@ async fn faults_apply_to_every_messages_route() {
     }
 }
 
+// See: issue 9 — a gateway that echoes the credentials it got, in every
+// encoding and place, from a test, `--fault` or `POST /_sandbox/faults`.
+#[tokio::test]
+async fn echo_fault_repeats_the_request_credentials_in_each_encoding_and_place() {
+    use base64::Engine;
+    let sb = start(30).await;
+    let url = format!("{}/api/default/chats", sb.url("waha"));
+    let key = "Wq  h@/+%2B";
+    let h = [("x-api-key", key)];
+    let b64 = base64::engine::general_purpose::STANDARD.encode(key);
+    for (encoding, want) in [
+        ("raw", key),
+        ("upper", "Wq%20%20h%40%2F%2B%252B"),
+        ("lower", "Wq%20%20h%40%2f%2b%252B"),
+        ("form", "Wq++h%40%2F%2B%252B"),
+        ("base64", b64.as_str()),
+        ("json", "Wq  h@\\/+%2B"),
+        ("spaces", "Wq h@/+%2B"),
+    ] {
+        sb.set_faults(Faults::from_spec(&format!("echo={encoding}:text")).expect("spec"));
+        let (st, body, _) = get(&url, &h).await;
+        assert_eq!(st, 200);
+        assert!(body.contains(want), "{encoding}: {body}");
+    }
+    let c = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for (place, status) in [
+        ("json", 400),
+        ("html", 401),
+        ("location", 302),
+        ("www-authenticate", 401),
+    ] {
+        let r = c
+            .post(format!("http://{}/_sandbox/faults", sb.addr()))
+            .body(format!("echo=raw:{place}"))
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(r.status().as_u16(), 200);
+        // Not `get`: it would follow the redirect.
+        let r = c
+            .get(&url)
+            .header("x-api-key", key)
+            .send()
+            .await
+            .expect("get");
+        let st = r.status().as_u16();
+        let hs: Vec<(String, String)> = r
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
+            .collect();
+        let body = r.text().await.expect("body");
+        assert_eq!(st, status, "{place}");
+        let seen = match place {
+            "location" | "www-authenticate" => {
+                hs.iter().any(|(k, v)| k == place && v.contains(key))
+            }
+            "html" => body.contains(&format!("<title>you sent {key}")),
+            _ => body.contains(key),
+        };
+        assert!(seen, "{place}: {body} {hs:?}");
+    }
+    assert!(Faults::from_spec("echo").expect("default").echo.is_some());
+    assert!(Faults::from_spec("echo=rot13:text").is_err());
+    assert!(Faults::from_spec("echo=raw:nowhere").is_err());
+}
+
 #[tokio::test]
 async fn paging_faults_apply_to_messages_routes() {
     let sb = start(30).await;

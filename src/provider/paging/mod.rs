@@ -22,7 +22,6 @@ use std::pin::Pin;
 use futures_util::stream::{FuturesOrdered, StreamExt};
 
 use super::{PageAt, Paging, ProviderError};
-use crate::sanitize;
 pub use source::{Batch, Chats, Source};
 
 type Fetched<T> = (u64, u32, Result<Batch<T>, ProviderError>);
@@ -296,9 +295,9 @@ fn describe(at: &PageAt) -> String {
     }
 }
 
-/// A gateway's cursor as it may be shown: one safe, short line.
+/// A gateway's cursor as it may be shown: one safe, short line, redacted before it is cut.
 fn shown(cursor: &str) -> String {
-    sanitize::truncate_chars(&sanitize::one_line(cursor), 60)
+    crate::redact::line(cursor, 60)
 }
 
 fn id_hash(id: &str) -> u64 {
