@@ -9,9 +9,11 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::defaults;
 use crate::sandbox::SandboxOptions;
-pub use values::{ColorArg, FormatArg, KindArg, OrderArg, SortArg};
+pub use messages::{MessageArgs, MessagesCommand};
+pub use values::{ColorArg, FormatArg, KindArg, MessageKindArg, OrderArg, RecordArg, SortArg};
 
 mod help;
+mod messages;
 mod values;
 
 use help::{COMPLETIONS_HELP, DEMO_HELP, LONG_VERSION};
@@ -133,8 +135,14 @@ pub enum Command {
     },
     /// Serve the local gateway emulator (all gateways) until interrupted
     Sandbox(SandboxArgs),
-    /// Print the JSON Schema of the chat record
-    Schema,
+    /// Read a chat's messages
+    #[command(subcommand)]
+    Messages(MessagesCommand),
+    /// Print the JSON Schema of a record: chat (the default) or message
+    Schema {
+        #[arg(value_enum, default_value_t = RecordArg::Chat)]
+        record: RecordArg,
+    },
     /// Write the man page to stdout, or into a directory
     Man {
         /// Directory to write wa-inbox.1 into
@@ -362,6 +370,11 @@ mod tests {
             .clone();
         let within = format!("{}d", defaults::ACTIVE_WITHIN.as_secs() / 86_400);
         assert!(help(&waiting, "active_within").contains(&d(within)));
+        let messages = cli
+            .find_subcommand("messages")
+            .and_then(|c| c.find_subcommand("list"))
+            .unwrap();
+        assert!(help(messages, "limit").contains(&d(defaults::MESSAGE_LIMIT.to_string())));
     }
 
     #[test]

@@ -38,6 +38,12 @@ impl From<Exit> for ExitCode {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// Something the user named does not exist (a chat, a message). Exit 5, like
+/// a missing instance or session.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NotFoundError(pub String);
+
 /// A network failure outside any gateway call (the sandbox's port is taken).
 /// Exit 7, like a gateway that cannot be reached.
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +79,9 @@ pub fn from_error(err: &anyhow::Error) -> Exit {
         }
         if cause.is::<UsageError>() {
             return Exit::Usage;
+        }
+        if cause.is::<NotFoundError>() {
+            return Exit::NotFound;
         }
         if cause.is::<NetworkError>() {
             return Exit::Network;

@@ -27,6 +27,7 @@
 //!                  from provider/, so both sides cannot share one mistake
 //! gateways.rs      the gateway registry: one line per gateway, every per-gateway list derives from it
 //! diag.rs          the only writer of stderr (warnings, -v log, the final error), redacted
+//! message.rs       the uniform message record (beside chat.rs, using its JID rules)
 //! chat.rs          the uniform record; time.rs its timestamps
 //! secret.rs        secret sources and the redacting Secret (shared by config/ and provider/)
 //! redact.rs        the redactor: registered secrets hidden in every encoding, cuts that leak no part
@@ -48,6 +49,7 @@ pub mod exit;
 pub mod gateways;
 #[cfg(test)]
 mod layers;
+pub mod message;
 pub mod output;
 pub mod provider;
 pub mod redact;

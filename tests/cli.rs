@@ -16,6 +16,7 @@ mod green_api;
 mod hostile;
 mod leaks;
 mod man;
+mod messages;
 mod network_errors;
 mod paging;
 mod profiles_edit;

@@ -135,6 +135,32 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
             "messageTimestamp",
             "chatId",
             "idMessage",
+            "waMessageId",
+            "chat_jid",
+            "is_from_me",
+            "media_type",
+            "file_length",
+            "_data",
+            "replyTo",
+            "hasMedia",
+            "media",
+            "ackName",
+            "ack",
+            "MessageUpdate",
+            "status",
+            "messageType",
+            "records",
+            "messages",
+            "typeMessage",
+            "statusMessage",
+            "extendedTextMessage",
+            "stanzaId",
+            "vCards",
+            "createdAt",
+            "deleted",
+            "participant",
+            "conversation",
+            "imageMessage",
         ])
         .prop_map(str::to_owned),
     ];
@@ -182,6 +208,17 @@ fn exercise(bodies: Vec<Vec<u8>>) {
                         let _ = serde_json::to_string(&page.chats).unwrap();
                     }
                 }
+                let p = Resolution::new(&config, &[profile], Overrides::default()).run();
+                let p = p.into_iter().next().unwrap().unwrap().build().unwrap();
+                let at = match p.message_capabilities().paging {
+                    provider::Paging::Offset { .. } => PageAt::Offset(0),
+                    provider::Paging::Cursor => PageAt::Cursor(None),
+                    provider::Paging::Single => PageAt::Single,
+                };
+                let q = provider::MessageQuery::new("1@c.us");
+                if let Ok(page) = p.messages(&q, at, Some(10)).await {
+                    let _ = serde_json::to_string(&page.messages).unwrap();
+                }
             }
         }
     });
@@ -199,6 +236,22 @@ proptest! {
     fn parsers_never_panic_on_arbitrary_json(value in json_value()) {
         exercise(vec![value.to_string().into_bytes()]);
     }
+
+    /// Arbitrary message objects inside each gateway's messages envelope, so
+    /// the mapping onto the message record sees them, not only the envelope.
+    #[test]
+    fn message_parsers_never_panic_on_arbitrary_messages(
+        items in proptest::collection::vec(json_value(), 0..4)
+    ) {
+        use serde_json::json;
+        let list = serde_json::Value::Array(items);
+        exercise(vec![
+            json!({"results": {"data": list, "pagination": {"total": 3}}}).to_string().into_bytes(),
+            json!({"data": list, "nextCursor": "c"}).to_string().into_bytes(),
+            json!({"messages": {"total": 3, "pages": 1, "records": list}}).to_string().into_bytes(),
+            list.to_string().into_bytes(),
+        ]);
+    }
 }
 
 #[test]
@@ -207,5 +260,7 @@ fn parsers_survive_deep_nesting_and_huge_numbers() {
         "[".repeat(10_000).into_bytes(),
         br#"{"results":{"data":[{"jid":"1@c.us","last_message_time":"9999-12-31T23:59:59Z","ephemeral_expiration":18446744073709551615}]}}"#.to_vec(),
         br#"[{"id":"1@c.us","timestamp":9223372036854775807,"conversationTimestamp":-9223372036854775808,"unreadCount":-1}]"#.to_vec(),
+        br#"{"data":[{"waMessageId":"A","timestamp":9223372036854775807,"media":{"size":-1}}],"nextCursor":""}"#.to_vec(),
+        br#"{"messages":{"total":18446744073709551615,"records":[{"key":{"id":"A"},"messageTimestamp":{"low":-1,"high":2147483647},"messageType":"audioMessage","message":{"audioMessage":{"fileLength":"-5"}}}]}}"#.to_vec(),
     ]);
 }

@@ -20,7 +20,7 @@ macro_rules! gateway_texts {
             env!("CARGO_PKG_VERSION"),
             "\ngateways: ", $first_name $(, ", ", $name)*,
             "\nfeatures: rustls TLS, sandbox emulator (--demo), output table/json/ndjson/csv/tsv",
-            "\nchat record schema: v1 (wa-inbox schema)"
+            "\nrecord schemas: chat v1, message v1 (wa-inbox schema chat|message)"
         );
         pub const DEMO_HELP: &str = concat!(
             "Run against the built-in gateway emulator, no account needed (`-p` picks a gateway: ",

@@ -1,10 +1,11 @@
 //! The command line's value enums (`--output`, `--color`, `--kind`, `--sort`,
-//! `--order`), each mirroring a domain enum variant for variant and mapped
+//! `--order`, `messages list --kind`, `schema RECORD`), each mirroring a domain enum variant for variant and mapped
 //! onto it with `From`, so the domain types carry no clap derive.
 
 use clap::ValueEnum;
 
 use crate::chat::Kind;
+use crate::message::MessageKind;
 use crate::output::{ColorChoice, Format};
 use crate::provider::{Order, SortKey};
 
@@ -38,3 +39,14 @@ value_enum!(SortArg => SortKey {
     Id,
 });
 value_enum!(OrderArg => Order { Asc, Desc });
+value_enum!(MessageKindArg => MessageKind {
+    Text, Image, Video, Audio, Voice, Document, Sticker, Location, Contact, Poll, Reaction, Call,
+    System, Other,
+});
+
+/// `wa-inbox schema RECORD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordArg {
+    Chat,
+    Message,
+}

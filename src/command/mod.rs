@@ -11,6 +11,7 @@ mod completions;
 mod filters;
 mod gather;
 mod man;
+mod messages;
 mod parse;
 mod pipeline;
 mod profiles;
@@ -23,7 +24,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cli::{Cli, Command, GlobalArgs, RecordArg};
 use crate::config::{Env, Inputs, Profile, ResolvedProfile, Settings};
 use crate::exit::Exit;
 use crate::exit::UsageError;
@@ -46,11 +47,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
     crate::diag::set_verbosity(g.verbose, g.quiet);
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
-        Command::Schema => schema::run(),
+        Command::Schema { record } => schema::run(match record {
+            RecordArg::Chat => schema::RecordKind::Chat,
+            RecordArg::Message => schema::RecordKind::Message,
+        }),
         Command::Man { dir } => man::run(dir.as_deref()),
         Command::Sandbox(args) => sandbox::run(args).await,
         Command::Profiles(cmd) => profiles::run(cmd, &Ctx::new(g).await?).await,
         Command::Chats(cmd) => chats::run(cmd, &Ctx::new(g).await?).await,
+        Command::Messages(cmd) => messages::run(cmd, &Ctx::new(g).await?).await,
     }
 }
 
@@ -178,14 +183,24 @@ impl Ctx {
             Some(Field::parse_list(&s.fields).map_err(UsageError)?)
         };
         Ok(Options {
+            fields,
+            ..self.record_options(layout, show_profile)
+        })
+    }
+
+    /// Output options without `--fields`, for a record other than the chat
+    /// record (whose field names the caller parses itself).
+    pub fn record_options(&self, layout: Layout, show_profile: bool) -> Options {
+        let s = &self.settings;
+        Options {
             format: s.format,
             no_header: s.no_header,
             csv_raw: s.csv_raw,
-            fields,
+            fields: None,
             layout,
             show_profile,
             time: s.time,
-        })
+        }
     }
 }
 

@@ -1,29 +1,43 @@
-//! `wa-inbox schema`: the JSON Schema of the chat record, generated from the
-//! Rust type so it cannot drift from what `-o json` prints.
+//! `wa-inbox schema [chat|message]`: the JSON Schema of a record, generated
+//! from the Rust type so it cannot drift from what `-o json` prints. Bare
+//! `schema` prints the chat record, as it did before the message record
+//! existed, so scripts that read it keep working.
 
 use std::io::Write;
 
 use crate::chat::Chat;
 use crate::exit::Exit;
+use crate::message::Message;
+
+/// Which record `schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RecordKind {
+    #[default]
+    Chat,
+    Message,
+}
 
 /// Bumped only on a breaking change (a key renamed or removed); adding keys keeps it.
 pub const RECORD_VERSION: u32 = 1;
 
-pub fn run() -> anyhow::Result<Exit> {
+pub fn run(record: RecordKind) -> anyhow::Result<Exit> {
     let mut out = crate::output::stdout();
-    serde_json::to_writer_pretty(&mut out, &schema())?;
+    serde_json::to_writer_pretty(&mut out, &schema(record))?;
     writeln!(out)?;
     out.flush()?;
     Ok(Exit::Ok)
 }
 
-pub fn schema() -> serde_json::Value {
+pub fn schema(record: RecordKind) -> serde_json::Value {
     // The record as printed (serialised): the store's reading it back changes nothing here.
     let generator = schemars::generate::SchemaSettings::default()
         .for_serialize()
         .into_generator();
-    let mut schema =
-        serde_json::to_value(generator.into_root_schema_for::<Chat>()).unwrap_or_default();
+    let (generated, name) = match record {
+        RecordKind::Chat => (generator.into_root_schema_for::<Chat>(), "chat"),
+        RecordKind::Message => (generator.into_root_schema_for::<Message>(), "message"),
+    };
+    let mut schema = serde_json::to_value(generated).unwrap_or_default();
     // `provider` is not read back by serde (the store names it from the registry),
     // which schemars marks as readOnly with a default; as printed, it is a plain string.
     if let Some(p) = schema
@@ -41,7 +55,7 @@ pub fn schema() -> serde_json::Value {
     if let Some(obj) = schema.as_object_mut() {
         obj.insert(
             "$id".into(),
-            format!("https://wa-inbox.dev/schema/chat-v{RECORD_VERSION}.json").into(),
+            format!("https://wa-inbox.dev/schema/{name}-v{RECORD_VERSION}.json").into(),
         );
         obj.insert("x-record-version".into(), RECORD_VERSION.into());
     }
@@ -60,15 +74,39 @@ fn require_all(schema: &mut serde_json::Value) {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn schema_lists_every_record_key_as_required() {
-        let s = super::schema();
-        let required: Vec<&str> = s["required"]
+    use super::*;
+
+    fn required(s: &serde_json::Value) -> Vec<&str> {
+        s["required"]
             .as_array()
             .unwrap()
             .iter()
             .map(|v| v.as_str().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn message_schema_lists_every_record_key_as_required() {
+        let s = schema(RecordKind::Message);
+        let record = serde_json::to_value(Message::new("p", "t", "c", "i").finish()).unwrap();
+        let required = required(&s);
+        let keys: Vec<&str> = record
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
             .collect();
+        assert_eq!(required, keys);
+        assert_eq!(s["x-record-version"], 1);
+        assert_eq!(s["$id"], "https://wa-inbox.dev/schema/message-v1.json");
+        let media = &s["$defs"]["Media"]["required"];
+        assert_eq!(media, &serde_json::json!(["mimetype", "filename", "size"]));
+    }
+
+    #[test]
+    fn schema_lists_every_record_key_as_required() {
+        let s = schema(RecordKind::Chat);
+        let required = required(&s);
         for key in [
             "profile",
             "provider",

@@ -16,6 +16,8 @@ pub const MAX_BODY: u64 = 64 * 1024 * 1024;
 pub const CONCURRENCY: usize = 4;
 /// `--limit`.
 pub const LIMIT: usize = 50;
+/// `messages list --limit`.
+pub const MESSAGE_LIMIT: u32 = 20;
 /// `overview --since`: the journal window of gateways that build previews from journals.
 pub const SINCE: Duration = Duration::from_secs(24 * 3600);
 /// `waiting --active-within`: only chats active this recently are examined.

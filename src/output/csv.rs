@@ -1,25 +1,25 @@
-//! CSV and TSV through the csv crate: a header row always, even for zero rows
-//! (unless `--no-header`), `last_message` flattened into `last_message.*`
-//! columns, and untrusted text made safe (see `sanitize`): CSV keeps line
+//! CSV and TSV of any record through the csv crate: a header row always, even
+//! for zero rows (unless `--no-header`), nested objects flattened into
+//! `last_message.*` / `media.*` columns, and untrusted text made safe (see `sanitize`): CSV keeps line
 //! breaks inside quoted cells; TSV, which cannot quote, gets one line per cell.
 
 use std::io::{self, Write};
 
-use super::fields::Field;
+use super::record::Record;
 use super::{Options, Sink};
-use crate::chat::Chat;
 use crate::sanitize;
 
-pub struct CsvSink<W: Write> {
+pub struct CsvSink<W: Write, R: Record> {
     writer: ::csv::Writer<W>,
-    fields: Vec<Field>,
+    fields: Vec<R::Field>,
     tsv: bool,
     raw: bool,
     header: bool,
 }
 
-impl<W: Write> CsvSink<W> {
-    pub fn new(opts: &Options, delimiter: u8, out: W) -> Self {
+impl<W: Write, R: Record> CsvSink<W, R> {
+    /// `fields`: the `--fields` columns (else every flat column); the rest of `opts` as for chats.
+    pub fn new(opts: &Options, fields: Option<Vec<R::Field>>, delimiter: u8, out: W) -> Self {
         let tsv = delimiter == b'\t';
         let writer = ::csv::WriterBuilder::new()
             .delimiter(delimiter)
@@ -29,7 +29,7 @@ impl<W: Write> CsvSink<W> {
                 ::csv::QuoteStyle::Necessary
             })
             .from_writer(out);
-        let fields = opts.fields.clone().unwrap_or_else(|| Field::FLAT.to_vec());
+        let fields = fields.unwrap_or_else(|| R::FLAT.to_vec());
         CsvSink {
             writer,
             fields,
@@ -41,22 +41,22 @@ impl<W: Write> CsvSink<W> {
 
     fn header(&mut self) -> io::Result<()> {
         if std::mem::take(&mut self.header) {
-            let names: Vec<&str> = self.fields.iter().map(|f| f.name()).collect();
+            let names: Vec<&str> = self.fields.iter().map(|f| R::field_name(*f)).collect();
             self.writer.write_record(&names).map_err(io_error)?;
         }
         Ok(())
     }
 }
 
-impl<W: Write> Sink for CsvSink<W> {
-    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()> {
+impl<W: Write, R: Record> Sink<R> for CsvSink<W, R> {
+    fn write(&mut self, chats: Vec<R>) -> io::Result<()> {
         self.header()?;
         for c in &chats {
             let row: Vec<String> = self
                 .fields
                 .iter()
                 .map(|f| {
-                    let cell = f.cell(c);
+                    let cell = c.cell(*f);
                     let text = cell.plain();
                     match (cell.is_text(), self.tsv) {
                         (false, _) => text,

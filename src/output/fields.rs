@@ -64,26 +64,9 @@ impl Field {
         Field::Aliases,
     ];
 
-    /// Parse `--fields`; an unknown name is an error listing the valid ones.
+    /// Parse `--fields` (see `record::parse_fields`).
     pub fn parse_list(names: &[String]) -> Result<Vec<Field>, String> {
-        let valid = || {
-            let mut all: Vec<&str> = Field::FLAT.iter().map(|f| f.name()).collect();
-            all.insert(9, Field::LastMessage.name());
-            all.join(", ")
-        };
-        names
-            .iter()
-            .map(|n| n.trim())
-            .filter(|n| !n.is_empty())
-            .map(|n| {
-                Field::FLAT
-                    .iter()
-                    .chain([&Field::LastMessage])
-                    .find(|f| f.name() == n)
-                    .copied()
-                    .ok_or_else(|| format!("unknown field \"{n}\"; valid fields: {}", valid()))
-            })
-            .collect()
+        super::record::parse_fields::<Chat>(names)
     }
 
     pub fn name(self) -> &'static str {
@@ -143,6 +126,24 @@ impl Field {
             Field::LastMessage => serde_json::to_value(&c.last_message).unwrap_or(Value::Null),
             f => f.cell(c).into_json(),
         }
+    }
+}
+
+impl super::record::Record for Chat {
+    type Field = Field;
+    const FLAT: &'static [Field] = Field::FLAT;
+    const NESTED: &'static [Field] = &[Field::LastMessage];
+
+    fn field_name(f: Field) -> &'static str {
+        f.name()
+    }
+
+    fn cell(&self, f: Field) -> Cell {
+        f.cell(self)
+    }
+
+    fn field_json(&self, f: Field) -> Value {
+        f.json(self)
     }
 }
 

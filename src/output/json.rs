@@ -1,7 +1,7 @@
-//! JSON (one array) and NDJSON (one object per line). Both stream page by
-//! page, except pretty JSON for a terminal, which is rendered at the end.
-//! Strings are exactly what the gateway sent: serde escapes them. On a
-//! terminal, `TerminalSafe` also writes C1 controls, bidi and other hidden
+//! JSON (one array) and NDJSON (one object per line) of any record. Both
+//! stream page by page, except pretty JSON for a terminal, which is rendered
+//! at the end. Strings are exactly what the gateway sent: serde escapes them.
+//! On a terminal, `TerminalSafe` also writes C1 controls, bidi and other hidden
 //! characters as `\uXXXX` escapes: the same JSON value, but nothing the
 //! terminal would obey or hide.
 
@@ -9,23 +9,26 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value};
 
-use super::fields::Field;
+use super::record::Record;
 use super::Sink;
-use crate::chat::Chat;
 
 /// Write the record, or only the `--fields` asked for in that order, as compact JSON.
-fn write_record<W: Write>(out: &mut W, chat: &Chat, fields: Option<&[Field]>) -> io::Result<()> {
+fn write_record<W: Write, R: Record>(
+    out: &mut W,
+    record: &R,
+    fields: Option<&[R::Field]>,
+) -> io::Result<()> {
     match fields {
-        None => serde_json::to_writer(out, chat)?,
-        Some(fields) => serde_json::to_writer(out, &selected(chat, fields))?,
+        None => serde_json::to_writer(out, record)?,
+        Some(fields) => serde_json::to_writer(out, &selected(record, fields))?,
     }
     Ok(())
 }
 
-fn selected(chat: &Chat, fields: &[Field]) -> Value {
+fn selected<R: Record>(record: &R, fields: &[R::Field]) -> Value {
     let map: Map<String, Value> = fields
         .iter()
-        .map(|f| (f.name().to_owned(), f.json(chat)))
+        .map(|f| (R::field_name(*f).to_owned(), record.field_json(*f)))
         .collect();
     Value::Object(map)
 }
@@ -88,19 +91,19 @@ impl<W: Write> Write for TerminalSafe<W> {
     }
 }
 
-pub struct NdjsonSink<W: Write> {
-    fields: Option<Vec<Field>>,
+pub struct NdjsonSink<W: Write, R: Record> {
+    fields: Option<Vec<R::Field>>,
     out: W,
 }
 
-impl<W: Write> NdjsonSink<W> {
-    pub fn new(fields: Option<Vec<Field>>, out: W) -> Self {
+impl<W: Write, R: Record> NdjsonSink<W, R> {
+    pub fn new(fields: Option<Vec<R::Field>>, out: W) -> Self {
         NdjsonSink { fields, out }
     }
 }
 
-impl<W: Write> Sink for NdjsonSink<W> {
-    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()> {
+impl<W: Write, R: Record> Sink<R> for NdjsonSink<W, R> {
+    fn write(&mut self, chats: Vec<R>) -> io::Result<()> {
         for c in &chats {
             write_record(&mut self.out, c, self.fields.as_deref())?;
             self.out.write_all(b"\n")?;
@@ -113,16 +116,16 @@ impl<W: Write> Sink for NdjsonSink<W> {
     }
 }
 
-pub struct JsonSink<W: Write> {
-    fields: Option<Vec<Field>>,
+pub struct JsonSink<W: Write, R: Record> {
+    fields: Option<Vec<R::Field>>,
     pretty: bool,
     out: W,
     written: usize,
     buffered: Vec<Value>,
 }
 
-impl<W: Write> JsonSink<W> {
-    pub fn new(fields: Option<Vec<Field>>, pretty: bool, out: W) -> Self {
+impl<W: Write, R: Record> JsonSink<W, R> {
+    pub fn new(fields: Option<Vec<R::Field>>, pretty: bool, out: W) -> Self {
         JsonSink {
             fields,
             pretty,
@@ -133,8 +136,8 @@ impl<W: Write> JsonSink<W> {
     }
 }
 
-impl<W: Write> Sink for JsonSink<W> {
-    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()> {
+impl<W: Write, R: Record> Sink<R> for JsonSink<W, R> {
+    fn write(&mut self, chats: Vec<R>) -> io::Result<()> {
         for c in &chats {
             if self.pretty {
                 let value = match self.fields.as_deref() {

@@ -6,11 +6,14 @@
 //! use colour. It changes presentation (colour, widths, JSON whitespace), never
 //! rows, order, keys or the bytes of NDJSON/CSV/TSV.
 
+pub mod conversation;
 pub mod csv;
 pub mod fields;
 pub mod fit;
 pub mod json;
+pub mod message_fields;
 pub mod progress;
+pub mod record;
 pub mod report;
 pub mod table;
 #[cfg(test)]
@@ -150,10 +153,10 @@ pub struct Options {
     pub time: TimeStyle,
 }
 
-/// Where chats go, page by page.
-pub trait Sink {
+/// Where records (chats by default) go, page by page.
+pub trait Sink<R = Chat> {
     /// Take one page; buffering sinks keep the records without copying them.
-    fn write(&mut self, chats: Vec<Chat>) -> io::Result<()>;
+    fn write(&mut self, rows: Vec<R>) -> io::Result<()>;
     /// Close the document (JSON's `]`, the table) and flush.
     fn finish(&mut self) -> io::Result<()>;
 }
@@ -168,20 +171,34 @@ pub fn stdout() -> Out {
 pub fn open<W: Write + 'static>(opts: &Options, term: Term, out: W) -> Box<dyn Sink> {
     match opts.format {
         Format::Table => Box::new(table::TableSink::new(opts.clone(), term, out)),
+        _ => streaming::<W, Chat>(opts, opts.fields.clone(), term, out)
+            .unwrap_or_else(|out| Box::new(table::TableSink::new(opts.clone(), term, out))),
+    }
+}
+
+/// The JSON, NDJSON, CSV or TSV sink of any record, with its `--fields`;
+/// `out` back for `Format::Table` (each record has its own table).
+pub fn streaming<W: Write + 'static, R: record::Record + 'static>(
+    opts: &Options,
+    fields: Option<Vec<R::Field>>,
+    term: Term,
+    out: W,
+) -> Result<Box<dyn Sink<R>>, W> {
+    Ok(match opts.format {
+        Format::Table => return Err(out),
         Format::Json if term.stdout_tty => Box::new(json::JsonSink::new(
-            opts.fields.clone(),
+            fields,
             true,
             json::TerminalSafe::new(out),
         )),
-        Format::Json => Box::new(json::JsonSink::new(opts.fields.clone(), false, out)),
-        Format::Ndjson if term.stdout_tty => Box::new(json::NdjsonSink::new(
-            opts.fields.clone(),
-            json::TerminalSafe::new(out),
-        )),
-        Format::Ndjson => Box::new(json::NdjsonSink::new(opts.fields.clone(), out)),
-        Format::Csv => Box::new(csv::CsvSink::new(opts, b',', out)),
-        Format::Tsv => Box::new(csv::CsvSink::new(opts, b'\t', out)),
-    }
+        Format::Json => Box::new(json::JsonSink::new(fields, false, out)),
+        Format::Ndjson if term.stdout_tty => {
+            Box::new(json::NdjsonSink::new(fields, json::TerminalSafe::new(out)))
+        }
+        Format::Ndjson => Box::new(json::NdjsonSink::new(fields, out)),
+        Format::Csv => Box::new(csv::CsvSink::new(opts, fields, b',', out)),
+        Format::Tsv => Box::new(csv::CsvSink::new(opts, fields, b'\t', out)),
+    })
 }
 
 /// Keeps every chat (merged views sort them before output).

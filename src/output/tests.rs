@@ -8,8 +8,9 @@ use super::*;
 use crate::chat::{Chat, LastMessage};
 use crate::time::Timestamp;
 
+/// An in-memory stdout (also used by the conversation view's tests).
 #[derive(Clone, Default)]
-struct Buf(Rc<RefCell<Vec<u8>>>);
+pub(super) struct Buf(pub(super) Rc<RefCell<Vec<u8>>>);
 
 impl Write for Buf {
     fn write(&mut self, b: &[u8]) -> io::Result<usize> {

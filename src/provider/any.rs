@@ -4,7 +4,8 @@
 //! `AnyProvider` methods below. No gateway is named here by hand.
 
 use super::{
-    BuildEnv, Capabilities, Operations, Page, PageAt, Provider, ProviderError, Query, View,
+    BuildEnv, Capabilities, MessageCapabilities, MessagePage, MessageQuery, Operations, Page,
+    PageAt, Provider, ProviderError, Query, View,
 };
 use crate::chat::Chat;
 use crate::gateways::{gateways, NAMES};
@@ -118,6 +119,19 @@ impl AnyProvider {
 
     pub async fn enrich(&self, q: &Query, chats: &mut [Chat]) -> Result<(), ProviderError> {
         dispatch!(self, p => p.enrich(q, chats).await)
+    }
+
+    pub fn message_capabilities(&self) -> MessageCapabilities {
+        dispatch!(self, p => p.message_capabilities())
+    }
+
+    pub async fn messages(
+        &self,
+        q: &MessageQuery,
+        at: PageAt,
+        size: Option<u32>,
+    ) -> Result<MessagePage, ProviderError> {
+        dispatch!(self, p => p.messages(q, at, size).await)
     }
 
     /// 429 answers seen so far (the pager slows down when this grows).

@@ -32,6 +32,7 @@ pub mod evolution;
 pub mod gowa;
 pub mod green_api;
 pub mod http;
+pub mod messages;
 pub mod ops;
 pub mod paging;
 pub mod request;
@@ -47,6 +48,7 @@ use crate::secret::Secret;
 pub use any::{build, AnyProvider, ProviderConfig};
 pub use error::{Class, ProviderError};
 use http::HttpOptions;
+pub use messages::{MessageCapabilities, MessagePage, MessageQuery};
 pub use ops::{Op, Operations, Support};
 
 /// Which view of the inbox is asked for.
@@ -195,6 +197,37 @@ pub trait Provider {
 
     /// One cheap authenticated call; a short description of what answered.
     async fn check(&self) -> Result<String, ProviderError>;
+
+    /// What the gateway can do for `messages list` (meaningful where
+    /// `OPERATIONS.messages` is `Yes`).
+    fn message_capabilities(&self) -> MessageCapabilities {
+        MessageCapabilities {
+            gateway: self.capabilities(View::List).gateway,
+            paging: Paging::Single,
+            max_page_size: 1,
+            short_page_ends: true,
+            whole_pages: false,
+            filter_time: false,
+            filter_from_me: messages::FromMeFilter::None,
+            arrival: messages::Arrival::NewestFirst,
+            dm_server: "s.whatsapp.net",
+            empty_hint: None,
+        }
+    }
+
+    /// One page of a chat's messages starting at `at`, newest first (or in
+    /// the gateway's insert order, see `Arrival`), at most `size` of them.
+    async fn messages(
+        &self,
+        _q: &MessageQuery,
+        _at: PageAt,
+        _size: Option<u32>,
+    ) -> Result<MessagePage, ProviderError> {
+        Err(Self::OPERATIONS
+            .require(self.capabilities(View::List).gateway, Op::Messages)
+            .err()
+            .unwrap_or_else(|| ProviderError::unsupported("messages are not implemented")))
+    }
 }
 
 /// What building a provider needs beyond its own keys, resolved by

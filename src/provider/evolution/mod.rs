@@ -8,6 +8,7 @@
 //! and any other "Cannot …" 404 mean base_url points at the wrong thing, while
 //! a 404 naming the instance means the instance is missing.
 
+mod messages;
 mod wire;
 
 use serde::Deserialize;
@@ -107,6 +108,7 @@ fn last_message(m: wire::Message) -> LastMessage {
 impl Provider for Evolution {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
+        messages: Support::Yes,
         ..Operations::NONE
     };
 
@@ -146,6 +148,8 @@ impl Provider for Evolution {
             next_cursor: None,
         })
     }
+
+    super::messages::messages_operation!();
 
     async fn check(&self) -> Result<String, ProviderError> {
         let path = format!("/instance/connectionState/{}", path_segment(&self.instance));

@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use crate::provider::bounded::LooseInt;
+use crate::provider::bounded::{List, LooseInt};
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -66,4 +66,53 @@ pub(super) struct ConnectionState {
 #[derive(Debug, Deserialize)]
 pub(super) struct InstanceState {
     pub state: Option<String>,
+}
+
+/// `findMessages` (MESSAGES.md §8.1): `{"messages": {total, pages, currentPage, records}}`.
+#[derive(Debug, Deserialize)]
+pub(super) struct FoundMessages {
+    pub messages: Option<MessagePage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct MessagePage {
+    pub total: Option<u64>,
+    pub pages: Option<u64>,
+    #[serde(default)]
+    pub records: List<MessageRow>,
+}
+
+/// A stored message: a Baileys key and proto JSON, plus the receipt history.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct MessageRow {
+    // NOTE: the row's `id` is a database cuid; the WhatsApp id is `key.id`.
+    pub key: Option<RowKey>,
+    /// `"Você"` on own messages (hard-coded upstream).
+    pub push_name: Option<String>,
+    pub message_type: Option<String>,
+    /// Baileys proto JSON: `conversation`, `<messageType>.{caption, mimetype, fileName, fileLength, ptt}`.
+    pub message: Option<serde_json::Value>,
+    /// Seconds.
+    #[serde(default)]
+    pub message_timestamp: LooseInt,
+    pub context_info: Option<serde_json::Value>,
+    /// Only with `DATABASE_SAVE_MESSAGE_UPDATE` on.
+    #[serde(rename = "MessageUpdate")]
+    pub message_update: Option<Vec<Receipt>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct RowKey {
+    pub id: Option<String>,
+    pub remote_jid: Option<String>,
+    pub from_me: Option<bool>,
+    pub participant: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Receipt {
+    pub status: Option<String>,
 }

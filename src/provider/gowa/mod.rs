@@ -7,6 +7,7 @@
 //! plain text; a JSON 401 `AUTHENTICATION_ERROR` means the device is not logged
 //! in to WhatsApp, which is a "not found / not ready" problem, not bad credentials.
 
+mod messages;
 mod wire;
 
 use serde::Deserialize;
@@ -23,6 +24,7 @@ use crate::secret::{Secret, SecretSource};
 use crate::time::Timestamp;
 
 const NAME: &str = "gowa";
+const GATEWAY: &str = "GOWA";
 const MAX_PAGE: u32 = 100;
 
 /// `[profiles.NAME]` keys for `provider = "gowa"`.
@@ -134,6 +136,7 @@ fn last_message(m: wire::Message) -> LastMessage {
 impl Provider for Gowa {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
+        messages: Support::Yes,
         ..Operations::NONE
     };
 
@@ -184,6 +187,8 @@ impl Provider for Gowa {
             next_cursor: None,
         })
     }
+
+    super::messages::messages_operation!();
 
     async fn enrich(&self, q: &Query, chats: &mut [Chat]) -> Result<(), ProviderError> {
         if q.view != View::Overview {

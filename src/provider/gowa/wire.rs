@@ -37,13 +37,28 @@ pub(super) struct Chat {
 pub(super) struct MessageList {
     #[serde(default)]
     pub data: List<Message>,
+    pub pagination: Option<Pagination>,
 }
 
+/// `ChatMessage` (MESSAGES.md §5.1). `media_type` … `file_length` are always
+/// sent, as `""` / `0` when empty.
 #[derive(Debug, Deserialize)]
 pub(super) struct Message {
     pub id: Option<String>,
+    pub chat_jid: Option<String>,
+    /// Own messages carry the own JID.
+    pub sender_jid: Option<String>,
+    /// Resolved at response time; may be the JID or its user part (not a name).
+    pub sender_display_name: Option<String>,
     /// `""` for media without a caption.
     pub content: Option<String>,
+    /// RFC 3339, offset may be `+hh:mm`.
     pub timestamp: Option<String>,
     pub is_from_me: Option<bool>,
+    /// `""` | image | video | video_note | audio | document | sticker | call.
+    pub media_type: Option<String>,
+    /// Document names; generated names for other media.
+    pub filename: Option<String>,
+    /// Bytes; `0` = unknown.
+    pub file_length: Option<u64>,
 }

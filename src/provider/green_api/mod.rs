@@ -11,6 +11,7 @@
 //! method here so the limiter never has to refuse us.
 
 mod convert;
+mod messages;
 mod wire;
 
 use std::collections::HashMap;
@@ -103,12 +104,37 @@ impl GreenApi {
         )
     }
 
-    /// GET `method`, at most once per `MIN_INTERVAL` per method, with hints on
-    /// errors; a list in the answer holds at most `cap` entries.
+    /// GET `method`, paced, with hints on errors; a list in the answer holds
+    /// at most `cap` entries.
     async fn call<T: serde::de::DeserializeOwned>(
         &self,
         method: &'static str,
         query: &[(&str, String)],
+        cap: usize,
+    ) -> Result<T, ProviderError> {
+        let mut req = Req::get(self.path(method));
+        for (k, v) in query {
+            req = req.query(k, v);
+        }
+        self.paced(method, req, cap).await
+    }
+
+    /// A read-only POST of `body` to `method`, paced like `call`.
+    async fn post<T: serde::de::DeserializeOwned>(
+        &self,
+        method: &'static str,
+        body: &serde_json::Value,
+        cap: usize,
+    ) -> Result<T, ProviderError> {
+        let req = Req::post_json(self.path(method), body).read_only();
+        self.paced(method, req, cap).await
+    }
+
+    /// Send `req` for `method`, at most once per `MIN_INTERVAL` per method.
+    async fn paced<T: serde::de::DeserializeOwned>(
+        &self,
+        method: &'static str,
+        req: Req,
         cap: usize,
     ) -> Result<T, ProviderError> {
         let wait = self
@@ -122,10 +148,6 @@ impl GreenApi {
                 wait.as_millis()
             ));
             tokio::time::sleep(wait).await;
-        }
-        let mut req = Req::get(self.path(method));
-        for (k, v) in query {
-            req = req.query(k, v);
         }
         let result = self.http.json_page(req, cap).await;
         // Paced from the end of the call, so two requests never arrive within a second.
@@ -187,6 +209,7 @@ fn hint(e: ProviderError) -> ProviderError {
 impl Provider for GreenApi {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
+        messages: Support::Yes,
         ..Operations::NONE
     };
 
@@ -242,6 +265,8 @@ impl Provider for GreenApi {
             next_cursor: None,
         })
     }
+
+    super::messages::messages_operation!();
 
     async fn check(&self) -> Result<String, ProviderError> {
         let state: wire::State = self.call("getStateInstance", &[], MAX_ENTRIES).await?;

@@ -177,12 +177,16 @@ impl<'a, S: Source> Pager<'a, S> {
                     .total
                     .filter(|&t| t > 0)
                     .is_some_and(|t| o + len as u64 >= t);
-                let short = size.is_some_and(|s| len < s as usize);
+                let ends = self.source.short_page_ends();
+                let short = ends && size.is_some_and(|s| len < s as usize);
                 if len == 0 || short || total_reached {
                     self.inflight = FuturesOrdered::new();
                     State::Done
-                } else {
+                } else if ends {
                     State::Offset(o + len as u64)
+                } else {
+                    // Short pages mid-history: step by what was asked for, not received.
+                    State::Offset(o + u64::from(size.unwrap_or(self.page_size)))
                 }
             }
         };

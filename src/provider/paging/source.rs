@@ -1,5 +1,6 @@
 //! What the pager pages through: any listing a gateway hands out one page at a
-//! time (chats today, messages next). `Chats` adapts `AnyProvider` + `Query`.
+//! time. `Chats` adapts `AnyProvider` + `Query`; a chat's messages are
+//! `provider::messages::Messages`.
 
 use crate::chat::Chat;
 use crate::provider::{AnyProvider, PageAt, Paging, ProviderError, Query};
@@ -27,6 +28,12 @@ pub trait Source {
     fn throttle_count(&self) -> u32;
     /// The id an item is de-duplicated by.
     fn id(item: &Self::Item) -> &str;
+    /// Whether a page shorter than asked for is the end. WAHA and Wawp drop
+    /// messages after paging, so theirs are not (MESSAGES.md §0.3): the next
+    /// offset is then `offset + size`, and only an empty page ends.
+    fn short_page_ends(&self) -> bool {
+        true
+    }
     /// The page at `at`, of at most `size` items (`None` with `Paging::Single`: all).
     async fn fetch(
         &self,

@@ -9,6 +9,7 @@
 //! the gateway's row `id`. The chat id is `jid`; the numeric `id` is a row key.
 //! Errors carry a stable `error.code` that decides the class, not the status.
 
+mod messages;
 mod wire;
 
 use serde::Deserialize;
@@ -154,6 +155,7 @@ fn page_of(profile: &str, list: wire::ChatList) -> Page {
 impl Provider for WaGateway {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
+        messages: Support::Yes,
         ..Operations::NONE
     };
 
@@ -193,6 +195,8 @@ impl Provider for WaGateway {
         let list: wire::ChatList = self.http.json_page(req, size).await?;
         Ok(page_of(&self.profile, list))
     }
+
+    super::messages::messages_operation!();
 
     async fn enrich(&self, q: &Query, chats: &mut [Chat]) -> Result<(), ProviderError> {
         if q.view == View::List {

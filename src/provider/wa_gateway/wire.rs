@@ -39,20 +39,47 @@ pub(super) struct Chat {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub(super) struct MessageList {
     #[serde(default)]
     pub data: Option<List<Message>>,
+    /// Present only after a full page (MESSAGES.md §6.1).
+    pub next_cursor: Option<String>,
 }
 
+/// `Message` (MESSAGES.md §6.1); optional fields are omitted, not null.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Message {
     // NOTE: `id` is the gateway's row id (`msg_<ULID>`) despite the spec's wording:
-    // the WhatsApp id is `waMessageId` (PROVIDERS.md §11).
+    // the WhatsApp id is `waMessageId` (PROVIDERS.md §11). The cursor is opaque.
     pub wa_message_id: Option<String>,
+    pub chat_jid: Option<String>,
+    pub sender_jid: Option<String>,
+    pub sender_lid: Option<String>,
+    pub sender_name: Option<String>,
     pub from_me: Option<bool>,
-    /// Text or caption; omitted when none.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// Text or caption; omitted when none; kept after a delete.
     pub body: Option<String>,
-    /// Epoch ms.
+    pub quoted_message_id: Option<String>,
+    pub has_media: Option<bool>,
+    /// May be absent even when `hasMedia` is true.
+    pub media: Option<MediaMeta>,
+    pub status: Option<String>,
+    pub edited: Option<bool>,
+    pub deleted: Option<bool>,
+    /// Epoch ms (WhatsApp time).
     pub timestamp: Option<i64>,
+    /// Epoch ms (when the gateway stored it).
+    pub created_at: Option<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct MediaMeta {
+    pub mimetype: Option<String>,
+    /// Bytes.
+    pub size: Option<u64>,
+    pub filename: Option<String>,
 }

@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use crate::provider::bounded::{admit, Lenient, LooseInt};
 
+use super::message::WaMessage;
 use crate::chat::{Chat, Kind, LastMessage};
 use crate::provider::{Order, SortKey};
 use crate::time::Timestamp;
@@ -101,22 +102,6 @@ pub(in crate::provider) struct EngineChat {
     pub last_message: Option<WaMessage>,
 }
 
-/// WAHA's `WAMessage`, as far as the record needs it.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(in crate::provider) struct WaMessage {
-    #[serde(default, deserialize_with = "lenient")]
-    pub id: Option<SerializedId>,
-    /// Seconds.
-    #[serde(default, deserialize_with = "epoch")]
-    pub timestamp: Option<i64>,
-    #[serde(default, deserialize_with = "lenient")]
-    pub from_me: Option<bool>,
-    /// Text, caption, or a stand-in such as "📷 Photo"; `""` = none.
-    #[serde(default, deserialize_with = "lenient")]
-    pub body: Option<String>,
-}
-
 /// One item of `GET …/chats/overview`. Upstream WAHA has unread only in
 /// `_chat` (WEBJS); Wawp documents a top-level `unreadCount`.
 #[derive(Debug, Deserialize)]
@@ -181,14 +166,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Items<T> {
 }
 
 /// A value of the expected type, else unknown (never a parse failure).
-fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
+pub(super) fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
     d: D,
 ) -> Result<Option<T>, D::Error> {
     Ok(Lenient::deserialize(d)?.0)
 }
 
 /// An integer: a JSON number, a numeric string, or a Baileys Long `{low, high}`.
-fn epoch<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+pub(super) fn epoch<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     Ok(LooseInt::deserialize(d)?.0)
 }
 

@@ -12,6 +12,9 @@
 //! WAHA older than 2024.12.6, which lacks it (any other 404 is a wrong URL).
 
 pub(super) mod engine;
+pub(in crate::provider) mod message;
+mod messages;
+pub(in crate::provider) use messages::{capabilities as message_capabilities, records};
 
 use serde::Deserialize;
 
@@ -185,6 +188,7 @@ fn unread_support(engine: Engine) -> UnreadSupport {
 impl Provider for Waha {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
+        messages: Support::Yes,
         ..Operations::NONE
     };
 
@@ -229,6 +233,8 @@ impl Provider for Waha {
             next_cursor: None,
         })
     }
+
+    super::messages::messages_operation!();
 
     async fn check(&self) -> Result<String, ProviderError> {
         let _: Items<serde::de::IgnoredAny> =

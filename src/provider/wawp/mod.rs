@@ -12,6 +12,8 @@
 //!   ascending for anything but exactly `desc`, so Wawp's "DESC" is a trap);
 //! - 403 "Quota or Limit Reached" is a rate limit that waiting will not fix.
 
+mod messages;
+
 use serde::Deserialize;
 
 use super::body::ErrorBody;
@@ -120,6 +122,7 @@ fn bad(endpoint: &str, detail: String) -> ProviderError {
 impl Provider for Wawp {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
+        messages: Support::Yes,
         ..Operations::NONE
     };
 
@@ -163,6 +166,8 @@ impl Provider for Wawp {
             next_cursor: None,
         })
     }
+
+    super::messages::messages_operation!();
 
     async fn check(&self) -> Result<String, ProviderError> {
         let _: Items<serde::de::IgnoredAny> = self
