@@ -10,18 +10,68 @@
 //! must not import config/ (config parses gateway tables through provider/).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::time::Duration;
 
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
-/// A credential as written in a profile.
-#[derive(Clone, Deserialize, PartialEq)]
-#[serde(untagged)]
+mod read;
+#[cfg(test)]
+mod tests;
+
+pub use read::MAX_BYTES;
+
+/// A credential as written in a profile: a string, or a table with exactly
+/// one of `env`, `command`, `file` (anything else is refused, naming them).
+#[derive(Clone, PartialEq)]
 pub enum SecretSource {
     Literal(String),
     Env { env: String },
     Command { command: String },
     File { file: PathBuf },
+}
+
+const KEYS: &str = "exactly one of `env`, `command` or `file`";
+
+impl<'de> Deserialize<'de> for SecretSource {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SecretSource;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a string, or a table with {KEYS}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SecretSource, E> {
+                Ok(SecretSource::Literal(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SecretSource, A::Error> {
+                let mut found: Option<(String, SecretSource)> = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    let value: String = map.next_value()?;
+                    let source = match key.as_str() {
+                        "env" => SecretSource::Env { env: value },
+                        "command" => SecretSource::Command { command: value },
+                        "file" => SecretSource::File { file: value.into() },
+                        other => {
+                            return Err(de::Error::custom(format!(
+                                "unknown key `{other}` in a secret table: use {KEYS}"
+                            )))
+                        }
+                    };
+                    if let Some((first, _)) = &found {
+                        return Err(de::Error::custom(format!(
+                            "a secret table takes {KEYS}, not both `{first}` and `{key}`"
+                        )));
+                    }
+                    found = Some((key, source));
+                }
+                found
+                    .map(|(_, s)| s)
+                    .ok_or_else(|| de::Error::custom(format!("an empty secret table: use {KEYS}")))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl std::fmt::Debug for SecretSource {
@@ -46,17 +96,47 @@ impl SecretSource {
     }
 
     /// Resolve the value. `key` names the profile key in errors; `base` is the
-    /// config file's folder, against which a relative `file` is read.
-    pub fn resolve(&self, key: &str, base: &Path) -> Result<Secret, String> {
+    /// config file's folder, against which a relative `file` is read; a
+    /// command or file that takes longer than `timeout` is given up on (a
+    /// command is killed with every process it started). A command's first
+    /// line is the secret (as `pass show` prints it); any other value must be
+    /// one line without control characters, as a header or URL can carry it.
+    pub fn resolve(&self, key: &str, base: &Path, timeout: Duration) -> Result<Secret, String> {
+        let secs = timeout.as_secs_f32();
+        let failed = |what: &str, e: read::Failed| match e {
+            read::Failed::TimedOut => format!(
+                "`{key}`: {what} did not finish within {secs}s and was stopped; \
+                 raise `timeout` in the profile if it needs longer"
+            ),
+            read::Failed::TooLarge => format!(
+                "`{key}`: {what} gave more than {} KiB; a secret is one short line",
+                MAX_BYTES / 1024
+            ),
+            read::Failed::Status { code, stderr } => {
+                let code = code.map_or("killed by a signal".to_owned(), |c| format!("exit {c}"));
+                match crate::redact::line(&stderr, 200) {
+                    last if last.is_empty() => format!("`{key}`: {what} failed ({code})"),
+                    last => format!("`{key}`: {what} failed ({code}): {last}"),
+                }
+            }
+            read::Failed::NotUtf8 => format!("`{key}`: {what} gave something that is not UTF-8"),
+            read::Failed::Io(e) => format!("`{key}`: cannot read {what}: {e}"),
+        };
         let value = match self {
             SecretSource::Literal(v) => v.clone(),
             SecretSource::Env { env } => std::env::var(env)
                 .map_err(|_| format!("`{key}` comes from ${env}, which is not set"))?,
-            SecretSource::Command { command } => run_command(key, command)?,
+            SecretSource::Command { command } => read::command(command, timeout)
+                .map_err(|e| failed("its command", e))?
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_owned(),
             SecretSource::File { file } => {
                 let path = expand_home(file, base);
-                std::fs::read_to_string(&path)
-                    .map_err(|e| format!("`{key}`: cannot read {}: {e}", path.display()))?
+                read::file(&path, timeout)
+                    .map_err(|e| failed(&path.display().to_string(), e))?
                     .trim()
                     .to_owned()
             }
@@ -67,32 +147,15 @@ impl SecretSource {
                 self.describe()
             ));
         }
+        if value.chars().any(char::is_control) {
+            return Err(format!(
+                "`{key}` ({}) holds a line break or a control character, which no HTTP header \
+                 or URL can carry; keep the secret alone on one line",
+                self.describe()
+            ));
+        }
         Ok(Secret(value))
     }
-}
-
-fn run_command(key: &str, command: &str) -> Result<String, String> {
-    let (shell, flag) = if cfg!(windows) {
-        ("cmd", "/C")
-    } else {
-        ("sh", "-c")
-    };
-    let out = Command::new(shell)
-        .args([flag, command])
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .map_err(|e| format!("`{key}`: cannot run its command: {e}"))?;
-    if !out.status.success() {
-        let code = out
-            .status
-            .code()
-            .map_or("a signal".to_owned(), |c| format!("exit {c}"));
-        return Err(format!("`{key}`: its command failed ({code})"));
-    }
-    let text = String::from_utf8(out.stdout)
-        .map_err(|_| format!("`{key}`: its command printed something that is not UTF-8"))?;
-    Ok(text.trim().to_owned())
 }
 
 /// `~/x` is relative to HOME; a relative path is relative to the config file's folder.
@@ -133,67 +196,5 @@ impl std::fmt::Debug for Secret {
 impl std::fmt::Display for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("***")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn src(toml_value: &str) -> SecretSource {
-        #[derive(Deserialize)]
-        struct W {
-            s: SecretSource,
-        }
-        toml::from_str::<W>(&format!("s = {toml_value}")).unwrap().s
-    }
-
-    #[test]
-    fn secret_never_prints() {
-        let s = Secret::new("hunter2");
-        assert_eq!(format!("{s} {s:?}"), "*** ***");
-        assert_eq!(s.expose(), "hunter2");
-        let l = src("\"hunter2\"");
-        assert!(!format!("{l:?}").contains("hunter2"));
-    }
-
-    #[test]
-    fn literal_env_command_file() {
-        let dir = tempfile::tempdir().unwrap();
-        assert_eq!(
-            src("\"abc\"")
-                .resolve("token", dir.path())
-                .unwrap()
-                .expose(),
-            "abc"
-        );
-
-        std::env::set_var("WA_INBOX_TEST_SECRET_ENV", "from-env");
-        let e = src("{ env = \"WA_INBOX_TEST_SECRET_ENV\" }");
-        assert_eq!(e.resolve("token", dir.path()).unwrap().expose(), "from-env");
-        assert_eq!(e.describe(), "env:WA_INBOX_TEST_SECRET_ENV");
-        let missing = src("{ env = \"WA_INBOX_TEST_SECRET_UNSET\" }").resolve("token", dir.path());
-        assert!(missing.unwrap_err().contains("not set"));
-
-        let c = src("{ command = \"printf '  from-cmd\\n'\" }");
-        assert_eq!(c.resolve("token", dir.path()).unwrap().expose(), "from-cmd");
-        let bad = src("{ command = \"echo leaked; exit 3\" }").resolve("token", dir.path());
-        let err = bad.unwrap_err();
-        assert!(err.contains("exit 3") && !err.contains("leaked"), "{err}");
-
-        std::fs::write(dir.path().join("key.txt"), "from-file\n").unwrap();
-        let f = src("{ file = \"key.txt\" }");
-        assert_eq!(
-            f.resolve("token", dir.path()).unwrap().expose(),
-            "from-file"
-        );
-        let nofile = src("{ file = \"nope.txt\" }").resolve("token", dir.path());
-        assert!(nofile.unwrap_err().contains("cannot read"));
-    }
-
-    #[test]
-    fn empty_value_is_an_error() {
-        let dir = tempfile::tempdir().unwrap();
-        assert!(src("\"\"").resolve("token", dir.path()).is_err());
     }
 }

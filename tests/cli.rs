@@ -25,6 +25,7 @@ mod registry;
 mod robustness;
 mod sandbox_command;
 mod scripting;
+mod secrets;
 mod store;
 mod tls;
 mod wa_gateway;

@@ -33,7 +33,7 @@ use crate::time::Timestamp;
 pub async fn answer(
     ctx: &Ctx,
     profiles: &[&Profile],
-    resolved: Vec<Resolved>,
+    resolved: Vec<impl std::future::Future<Output = Resolved>>,
     args: &Selection,
     sink: &mut dyn Sink,
     progress: &Progress,

@@ -43,12 +43,13 @@ pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     let result = if args.cached {
         super::cached::answer(ctx, &profiles, &args, sink)
     } else {
-        let mut resolved = ctx.resolve(&profiles).await?;
+        // Each profile starts as soon as its own secrets are in.
+        let mut resolved = ctx.resolve_each(&profiles);
         match profiles.as_slice() {
             _ if args.new => {
                 super::alerts::answer(ctx, &profiles, resolved, &args, sink, &progress).await
             }
-            [one] => single(one, resolved.remove(0), &args, sink, &progress).await,
+            [one] => single(one, resolved.remove(0).await, &args, sink, &progress).await,
             many => merged(many, resolved, &args, sink, &progress).await,
         }
     };
@@ -143,7 +144,7 @@ async fn single(
 /// and capped. A failing profile does not stop the others.
 async fn merged(
     profiles: &[&Profile],
-    resolved: Vec<Resolved>,
+    resolved: Vec<impl std::future::Future<Output = Resolved>>,
     args: &Selection,
     sink: &mut dyn Sink,
     progress: &Progress,

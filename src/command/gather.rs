@@ -44,14 +44,14 @@ pub async fn fetch(
 /// Every selected profile's matching chats, each collected whole,
 /// concurrently (merged views, `--new`).
 pub async fn collect_all(
-    resolved: Vec<Resolved>,
+    resolved: Vec<impl std::future::Future<Output = Resolved>>,
     args: &Selection,
     progress: &Progress,
 ) -> Vec<anyhow::Result<(Vec<Chat>, Outcome)>> {
     join_all(resolved.into_iter().map(|resolved| async move {
         let mut collect = Collect::default();
         let mut outcome = Outcome::default();
-        fetch(resolved, args, &mut collect, &mut outcome, progress).await?;
+        fetch(resolved.await, args, &mut collect, &mut outcome, progress).await?;
         Ok((collect.0, outcome))
     }))
     .await

@@ -127,16 +127,36 @@ impl Ctx {
         })
     }
 
-    /// Resolve `profiles` (secrets included) on a blocking thread, so a slow
-    /// secret command never stalls the runtime; one result per profile.
+    /// Resolve `profiles` (secrets included), all at once; one result per profile.
     pub async fn resolve(
         &self,
         profiles: &[&Profile],
     ) -> anyhow::Result<Vec<Result<ResolvedProfile, ProviderError>>> {
-        let work = self.settings.resolution(profiles);
-        tokio::task::spawn_blocking(move || work.run())
-            .await
-            .context("resolving profiles")
+        Ok(futures_util::future::join_all(self.resolve_each(profiles)).await)
+    }
+
+    /// Start resolving each profile on a blocking thread of its own, so a slow
+    /// secret command stalls neither the runtime nor another profile: a
+    /// profile's requests begin as soon as its own secrets are in.
+    pub fn resolve_each(
+        &self,
+        profiles: &[&Profile],
+    ) -> Vec<impl std::future::Future<Output = Result<ResolvedProfile, ProviderError>>> {
+        profiles
+            .iter()
+            .map(|p| {
+                let work = self.settings.resolution(&[p]);
+                let task = tokio::task::spawn_blocking(move || work.run().pop());
+                async move {
+                    match task.await {
+                        Ok(Some(resolved)) => resolved,
+                        _ => Err(ProviderError::Config {
+                            message: "resolving the profile stopped unexpectedly".to_owned(),
+                        }),
+                    }
+                }
+            })
+            .collect()
     }
 
     /// The local store: the state folder's `state.db`, or one in memory for

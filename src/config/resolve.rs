@@ -209,10 +209,11 @@ fn resolve_profile(
 ) -> Result<ResolvedProfile, ProviderError> {
     let c = &profile.common;
     crate::redact::register_url_userinfo(&profile.provider.base_url());
+    let timeout = overrides.timeout.or(c.timeout).unwrap_or(defaults::TIMEOUT);
     let mut secrets = Vec::new();
     for (key, source) in profile.provider.secrets() {
         let secret = source
-            .resolve(key, base_dir)
+            .resolve(key, base_dir, timeout)
             .map_err(|m| ProviderError::Config {
                 message: format!("profile `{}`: {m}", profile.name),
             })?;
@@ -222,7 +223,7 @@ fn resolve_profile(
     let env = BuildEnv {
         profile: profile.name.clone(),
         http: HttpOptions {
-            timeout: overrides.timeout.or(c.timeout).unwrap_or(defaults::TIMEOUT),
+            timeout,
             retries: overrides.retries.or(c.retries).unwrap_or(defaults::RETRIES),
             max_body: c.max_body_size.unwrap_or(defaults::MAX_BODY),
             allow_insecure_http: c.allow_insecure_http,
