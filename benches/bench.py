@@ -190,13 +190,15 @@ class Bench:
                 chat = json.loads(listed.stdout)[0]
                 ours = measure([self.binary, "-q", "-p", profile, "messages", "list", chat["jid"], "--all",
                                 "--order", "desc", "-o", "ndjson"], env)
-                if ours[2] != messages:
-                    sys.exit(f"{profile}: {ours[2]} messages listed, {messages} expected")
                 theirs = measure(["bash", "-c", curl_loop(snippet, page, chat)]) if curl_loop else None
+                # The gateway hides some of the history (GOWA keeps no revoked or
+                # system messages): every row it serves must come out exactly once.
+                if ours[2] == 0 or (theirs and theirs[2] != ours[2]):
+                    sys.exit(f"{profile}: {ours[2]} messages listed, the gateway served {theirs and theirs[2]}")
         finally:
             sandbox.kill()
             sandbox.wait()
-        self.rows.append((f"{profile} messages list --all --order desc, {messages} messages", messages, ours, theirs))
+        self.rows.append((f"{profile} messages list --all --order desc, a chat of {messages} messages", messages, ours, theirs))
         return ours, theirs
 
     def new_cost(self, chats, runs=3):
