@@ -6,6 +6,7 @@ then peak RSS on hostile answers just under max_body_size (hostile.py).
 Prints a table of figures and ratios, and the targets from issues 6 and 9."""
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -65,7 +66,7 @@ def profile_value(snippet, profile, key):
     raise KeyError(key)
 
 
-def gowa_curl_loop(snippet, page):
+def gowa_curl_loop(snippet, page, path="/chats"):
     url = profile_value(snippet, "gowa", "base_url")
     user = profile_value(snippet, "gowa", "username")
     password = profile_value(snippet, "gowa", "password")
@@ -73,7 +74,7 @@ def gowa_curl_loop(snippet, page):
     return f"""
 offset=0
 while :; do
-  out=$(curl -sf -u '{user}:{password}' -H 'X-Device-Id: {device}' "{url}/chats?limit={page}&offset=$offset" | jq -c '.results.data[]')
+  out=$(curl -sf -u '{user}:{password}' -H 'X-Device-Id: {device}' "{url}{path}?limit={page}&offset=$offset" | jq -c '.results.data[]')
   [ -n "$out" ] && printf '%s\\n' "$out"
   n=$(printf '%s' "$out" | grep -c . || true)
   [ "$n" -lt {page} ] && break
@@ -82,14 +83,14 @@ done
 """
 
 
-def gateway_curl_loop(snippet, page):
+def gateway_curl_loop(snippet, page, path="/chats"):
     url = profile_value(snippet, "whatsapp-gateway", "base_url")
     session = profile_value(snippet, "whatsapp-gateway", "session")
     token = profile_value(snippet, "whatsapp-gateway", "token")
     return f"""
 cursor=
 while :; do
-  resp=$(curl -sf -H 'Authorization: Bearer {token}' "{url}/api/v1/sessions/{session}/chats?limit={page}${{cursor:+&cursor=$cursor}}")
+  resp=$(curl -sf -H 'Authorization: Bearer {token}' "{url}/api/v1/sessions/{session}{path}?limit={page}${{cursor:+&cursor=$cursor}}")
   printf '%s' "$resp" | jq -c '.data[]'
   cursor=$(printf '%s' "$resp" | jq -r '.nextCursor // empty')
   [ -z "$cursor" ] && break
@@ -98,35 +99,11 @@ done
 
 
 def gowa_messages_curl_loop(snippet, page, chat):
-    url = profile_value(snippet, "gowa", "base_url")
-    user = profile_value(snippet, "gowa", "username")
-    password = profile_value(snippet, "gowa", "password")
-    device = profile_value(snippet, "gowa", "device_id")
-    return f"""
-offset=0
-while :; do
-  out=$(curl -sf -u '{user}:{password}' -H 'X-Device-Id: {device}' "{url}/chat/{chat['jid']}/messages?limit={page}&offset=$offset" | jq -c '.results.data[]')
-  [ -n "$out" ] && printf '%s\\n' "$out"
-  n=$(printf '%s' "$out" | grep -c . || true)
-  [ "$n" -lt {page} ] && break
-  offset=$((offset + {page}))
-done
-"""
+    return gowa_curl_loop(snippet, page, f"/chat/{chat['jid']}/messages")
 
 
 def gateway_messages_curl_loop(snippet, page, chat):
-    url = profile_value(snippet, "whatsapp-gateway", "base_url")
-    session = profile_value(snippet, "whatsapp-gateway", "session")
-    token = profile_value(snippet, "whatsapp-gateway", "token")
-    return f"""
-cursor=
-while :; do
-  resp=$(curl -sf -H 'Authorization: Bearer {token}' "{url}/api/v1/sessions/{session}/chats/{chat['id']}/messages?limit={page}${{cursor:+&cursor=$cursor}}")
-  printf '%s' "$resp" | jq -c '.data[]'
-  cursor=$(printf '%s' "$resp" | jq -r '.nextCursor // empty')
-  [ -z "$cursor" ] && break
-done
-"""
+    return gateway_curl_loop(snippet, page, f"/chats/{chat['id']}/messages")
 
 
 class Bench:
@@ -135,69 +112,54 @@ class Bench:
         self.rows = []
         self.targets = []
 
-    def run(self, chats, profile, page, curl_loop=None, label=None):
-        sandbox, _, snippet = start_sandbox(self.binary, chats, LATENCY_MS)
+    @contextlib.contextmanager
+    def sandboxed(self, chats, extra=()):
+        """A sandbox with `chats` chats and its config in a temporary HOME:
+        yields (config snippet, environment for wa-inbox)."""
+        sandbox, _, snippet = start_sandbox(self.binary, chats, LATENCY_MS, extra)
         try:
             with tempfile.TemporaryDirectory() as tmp:
                 config = os.path.join(tmp, "config.toml")
                 with open(config, "w") as f:
                     f.write(snippet)
                 os.chmod(config, 0o600)
-                env = {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
-                ours = measure([self.binary, "-q", "-p", profile, "chats", "list", "--all", "--page-size", str(page), "-o", "ndjson"], env)
-                if ours[2] == 0:
-                    sys.exit(f"{profile}: no rows")
-                theirs = measure(["bash", "-c", curl_loop(snippet, page)]) if curl_loop else None
+                yield snippet, {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
         finally:
             sandbox.kill()
             sandbox.wait()
+
+    def run(self, chats, profile, page, curl_loop=None, label=None):
+        with self.sandboxed(chats) as (snippet, env):
+            ours = measure([self.binary, "-q", "-p", profile, "chats", "list", "--all", "--page-size", str(page), "-o", "ndjson"], env)
+            if ours[2] == 0:
+                sys.exit(f"{profile}: no rows")
+            theirs = measure(["bash", "-c", curl_loop(snippet, page)]) if curl_loop else None
         self.rows.append((label or f"{profile} list --all, {chats} chats, page {page}", chats, ours, theirs))
         return ours, theirs
 
     def overview(self, chats, concurrency=4):
-        sandbox, _, snippet = start_sandbox(self.binary, chats, LATENCY_MS)
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                config = os.path.join(tmp, "config.toml")
-                with open(config, "w") as f:
-                    f.write(snippet)
-                os.chmod(config, 0o600)
-                env = {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
-                ours = measure([self.binary, "-q", "-p", "gowa", "--concurrency", str(concurrency), "chats", "overview", "--all", "-o", "ndjson"], env)
-        finally:
-            sandbox.kill()
-            sandbox.wait()
+        with self.sandboxed(chats) as (snippet, env):
+            ours = measure([self.binary, "-q", "-p", "gowa", "--concurrency", str(concurrency), "chats", "overview", "--all", "-o", "ndjson"], env)
         self.rows.append((f"gowa overview --all, {chats} chats (+1 call/chat)", chats, ours, None))
         return ours
-
 
     def messages(self, messages, profile, page, curl_loop=None):
         """`messages list JID --all --order desc -o ndjson` over one chat of
         `messages` messages (the sandbox's `--messages N`), against the same
         pages fetched by a sequential curl | jq loop."""
-        sandbox, _, snippet = start_sandbox(self.binary, 5, LATENCY_MS, ["--messages", str(messages)])
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                config = os.path.join(tmp, "config.toml")
-                with open(config, "w") as f:
-                    f.write(snippet)
-                os.chmod(config, 0o600)
-                env = {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
-                listed = subprocess.run([self.binary, "-q", "-p", profile, "chats", "list", "--kind", "direct",
-                                         "--limit", "1", "-o", "json"], env=env, capture_output=True, text=True)
-                if listed.returncode != 0:
-                    sys.exit(f"{profile}: chats list failed: {listed.stderr.strip()}")
-                chat = json.loads(listed.stdout)[0]
-                ours = measure([self.binary, "-q", "-p", profile, "messages", "list", chat["jid"], "--all",
-                                "--order", "desc", "-o", "ndjson"], env)
-                theirs = measure(["bash", "-c", curl_loop(snippet, page, chat)]) if curl_loop else None
-                # The gateway hides some of the history (GOWA keeps no revoked or
-                # system messages): every row it serves must come out exactly once.
-                if ours[2] == 0 or (theirs and theirs[2] != ours[2]):
-                    sys.exit(f"{profile}: {ours[2]} messages listed, the gateway served {theirs and theirs[2]}")
-        finally:
-            sandbox.kill()
-            sandbox.wait()
+        with self.sandboxed(5, ["--messages", str(messages)]) as (snippet, env):
+            listed = subprocess.run([self.binary, "-q", "-p", profile, "chats", "list", "--kind", "direct",
+                                     "--limit", "1", "-o", "json"], env=env, capture_output=True, text=True)
+            if listed.returncode != 0:
+                sys.exit(f"{profile}: chats list failed: {listed.stderr.strip()}")
+            chat = json.loads(listed.stdout)[0]
+            ours = measure([self.binary, "-q", "-p", profile, "messages", "list", chat["jid"], "--all",
+                            "--order", "desc", "-o", "ndjson"], env)
+            theirs = measure(["bash", "-c", curl_loop(snippet, page, chat)]) if curl_loop else None
+            # The gateway hides some of the history (GOWA keeps no revoked or
+            # system messages): every row it serves must come out exactly once.
+            if ours[2] == 0 or (theirs and theirs[2] != ours[2]):
+                sys.exit(f"{profile}: {ours[2]} messages listed, the gateway served {theirs and theirs[2]}")
         self.rows.append((f"{profile} messages list --all --order desc, a chat of {messages} messages", messages, ours, theirs))
         return ours, theirs
 
@@ -205,22 +167,12 @@ class Bench:
         """What `--new` adds to `chats unread --all`: the plain run against the
         same run with the alert memory (first run: all reported and remembered;
         then steady state: every chat remembered, nothing new). Medians."""
-        sandbox, _, snippet = start_sandbox(self.binary, chats, LATENCY_MS)
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                config = os.path.join(tmp, "config.toml")
-                with open(config, "w") as f:
-                    f.write(snippet)
-                os.chmod(config, 0o600)
-                env = {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
-                base = [self.binary, "-q", "-p", "evolution", "chats", "unread", "-o", "ndjson"]
-                median = lambda ms: sorted(ms, key=lambda m: m[0])[len(ms) // 2]
-                plain = median([measure(base + ["--all"], env) for _ in range(runs)])
-                first = measure(base + ["--new"], env)
-                steady = median([measure(base + ["--new"], env) for _ in range(runs)])
-        finally:
-            sandbox.kill()
-            sandbox.wait()
+        with self.sandboxed(chats) as (snippet, env):
+            base = [self.binary, "-q", "-p", "evolution", "chats", "unread", "-o", "ndjson"]
+            median = lambda ms: sorted(ms, key=lambda m: m[0])[len(ms) // 2]
+            plain = median([measure(base + ["--all"], env) for _ in range(runs)])
+            first = measure(base + ["--new"], env)
+            steady = median([measure(base + ["--new"], env) for _ in range(runs)])
         for label, m in [("unread --all", plain), ("unread --new, first run", first),
                          ("unread --new, nothing new", steady)]:
             self.rows.append((f"evolution {label}, {chats} chats", chats, m, None))
