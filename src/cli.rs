@@ -143,12 +143,32 @@ pub enum Command {
         #[arg(value_enum, default_value_t = RecordArg::Chat)]
         record: RecordArg,
     },
+    /// Browse the inbox interactively: chat list, conversations, search (keys: ? inside)
+    Browse(BrowseArgs),
     /// Write the man page to stdout, or into a directory
     Man {
         /// Directory to write wa-inbox.1 into
         #[arg(value_hint = clap::ValueHint::DirPath)]
         dir: Option<PathBuf>,
     },
+}
+
+/// The interactive browser. Starts from the overview the store cached last
+/// (its age in the status line) and refreshes it in the background; opening a
+/// chat never marks it read.
+#[derive(Debug, Clone, Args)]
+pub struct BrowseArgs {
+    /// Chats fetched per profile on each refresh [default: 100]
+    #[arg(long, value_name = "N", conflicts_with = "all", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
+
+    /// Fetch every chat of each profile on each refresh
+    #[arg(long)]
+    pub all: bool,
+
+    /// Let `y` copy the chat's JID to the clipboard through the terminal (OSC 52)
+    #[arg(long)]
+    pub osc52: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,7 +5,7 @@
 
 /// Top to bottom, as `lib.rs` lists them; a module imports only later ones.
 const LAYERS: &[&str] = &[
-    "main", "command", "cli", "exit", "config", "store", "output", "provider", "sandbox",
+    "main", "command", "browse", "cli", "exit", "config", "store", "output", "provider", "sandbox",
     "gateways", "diag", "message", "chat", "time", "secret", "redact", "sanitize",
 ];
 

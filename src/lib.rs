@@ -11,6 +11,9 @@
 //!   chats.rs       list / overview / unread / waiting; pipeline.rs plans what the gateway does and what
 //!                  we do (filters.rs), then pages into the sink; require() refuses an
 //!                  operation a gateway lacks (exit 9)
+//! browse/          the interactive browser (`browse`): model, pure update and view, a key
+//!                  table, background tasks that report back; no I/O of its own but the
+//!                  terminal's (command/browse.rs hands it a Source over gateways and store)
 //! cli.rs           clap types only (cli/values.rs: value enums mapped onto domain types)
 //! exit.rs          the exit-code table: which error maps to which number
 //! config/          the config file and profile selection; resolve.rs turns Inputs + Env +
@@ -40,6 +43,7 @@
 //! README name it. Adding an operation (messages, mark read):
 //! also described in `provider/mod.rs`.
 
+pub mod browse;
 pub mod chat;
 pub mod cli;
 pub mod command;

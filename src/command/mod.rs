@@ -5,6 +5,7 @@
 //! profile's gateway lacks (`require`).
 
 mod alerts;
+mod browse;
 mod cached;
 mod chats;
 mod completions;
@@ -56,6 +57,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Profiles(cmd) => profiles::run(cmd, &Ctx::new(g).await?).await,
         Command::Chats(cmd) => chats::run(cmd, &Ctx::new(g).await?).await,
         Command::Messages(cmd) => messages::run(cmd, &Ctx::new(g).await?).await,
+        Command::Browse(args) => browse::run(args, g).await,
     }
 }
 

@@ -85,6 +85,28 @@ impl Selection {
         }
     }
 
+    /// The overview `browse` refreshes: every kind, the gateway's order,
+    /// `limit` chats (`None`: all of them).
+    pub fn browse(limit: Option<usize>) -> Selection {
+        let args = ChatArgs {
+            limit,
+            all: limit.is_none(),
+            offset: None,
+            cursor: None,
+            page_size: None,
+            sort: None,
+            order: None,
+            archived: None,
+            has_media: false,
+            search: None,
+            kind: Vec::new(),
+            exit_status: false,
+            count: false,
+            cached: false,
+        };
+        Selection::new(View::Overview, args)
+    }
+
     fn new(view: View, a: ChatArgs) -> Selection {
         Selection {
             view,

@@ -14,24 +14,18 @@
 //! wrapped to the terminal width on a hanging indent (never cut), media as a
 //! placeholder with what is known, replies marked with the quoted text when it
 //! was shown, ticks for own messages. Every piece of text is sanitised.
+//! The layout itself is `conversation/lines.rs`, shared with `browse/`.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use chrono::Utc;
 
-use super::table::relative;
 use super::{Options, Sink, Term, TimeStyle};
-use crate::chat::Jid;
-use crate::message::{Message, MessageKind, Status};
+use crate::message::Message;
 use crate::sanitize;
+pub use lines::{human_size, wrap, Line, Lines, Tone};
 
-/// The sender column never grows beyond this (longer names are cut).
-const MAX_SENDER: usize = 16;
-/// Quoted texts remembered for reply marks (bounded: memory stays flat).
-const MAX_QUOTES: usize = 4096;
-const QUOTE_CHARS: usize = 40;
+mod lines;
 
 pub struct ConversationSink<W: Write> {
     time: TimeStyle,
@@ -39,10 +33,8 @@ pub struct ConversationSink<W: Write> {
     width: usize,
     title: Option<String>,
     out: W,
-    /// The sender column's width, set by the first page.
-    sender_width: Option<usize>,
-    day: Option<NaiveDate>,
-    quotes: HashMap<String, String>,
+    /// Set up by the first page (the sender column is sized on it).
+    lines: Option<Lines>,
     written: usize,
 }
 
@@ -56,9 +48,7 @@ impl<W: Write> ConversationSink<W> {
             width,
             title: title.filter(|_| !opts.no_header),
             out,
-            sender_width: None,
-            day: None,
-            quotes: HashMap::new(),
+            lines: None,
             written: 0,
         }
     }
@@ -71,200 +61,19 @@ impl<W: Write> ConversationSink<W> {
         }
     }
 
-    fn time_text(&self, at: DateTime<Utc>) -> String {
-        match self.time {
-            TimeStyle::Local => at.with_timezone(&Local).format("%H:%M").to_string(),
-            TimeStyle::Utc => at.format("%H:%M").to_string(),
-            TimeStyle::Relative => relative(Utc::now().timestamp() - at.timestamp()),
-        }
-    }
-
-    fn date_of(&self, at: DateTime<Utc>) -> (NaiveDate, String) {
-        let (date, suffix) = match self.time {
-            TimeStyle::Utc => (at.date_naive(), " UTC"),
-            _ => (at.with_timezone(&Local).date_naive(), ""),
-        };
-        (date, format!("{}{suffix}", date.format("%a %d %b %Y")))
-    }
-
-    fn line(&mut self, m: &Message) -> io::Result<()> {
-        if let Some(at) = m.at.map(|t| t.datetime()) {
-            let (date, label) = self.date_of(at);
-            if self.day != Some(date) {
-                self.day = Some(date);
-                let rule = "─".repeat(self.width.saturating_sub(label.width() + 4).min(60));
-                let sep = self.paint("2", &format!("── {label} {rule}"));
-                writeln!(self.out, "{sep}")?;
+    /// One styled line as terminal text.
+    fn painted(&self, line: &Line) -> String {
+        let mut text = String::new();
+        for (tone, piece) in line {
+            match tone {
+                Tone::Plain => text.push_str(piece),
+                Tone::Dim => text.push_str(&self.paint("2", piece)),
+                Tone::Bold => text.push_str(&self.paint("1", piece)),
+                Tone::Read => text.push_str(&self.paint("34", piece)),
             }
         }
-        let time_w = if self.time == TimeStyle::Relative {
-            12
-        } else {
-            5
-        };
-        let time =
-            m.at.map_or("--:--".to_owned(), |t| self.time_text(t.datetime()));
-        let sender = sender(m);
-        let sender_w = self.sender_width.unwrap_or(MAX_SENDER);
-        let sender = sanitize::truncate_width(&sender, sender_w);
-        let indent = time_w + 2 + sender_w + 2;
-        let text_w = self.width.saturating_sub(indent).max(10);
-        let mut lines = Vec::new();
-        if let Some(reply) = &m.reply_to {
-            let quoted = self
-                .quotes
-                .get(reply)
-                .cloned()
-                .unwrap_or_else(|| "a message".to_owned());
-            lines.push(self.paint("2", &format!("↩ {quoted}")));
-        }
-        for body in body_lines(m) {
-            lines.extend(wrap(&body, text_w));
-        }
-        if let Some(ticks) = m.status.filter(|_| m.from_me == Some(true)).map(ticks) {
-            let last = lines.pop().unwrap_or_default();
-            let ticks = if m.status == Some(Status::Read) || m.status == Some(Status::Played) {
-                self.paint("34", ticks)
-            } else {
-                ticks.to_owned()
-            };
-            if last.width() + 2 + ticks.width() <= text_w {
-                lines.push(format!("{last}  {ticks}"));
-            } else {
-                lines.extend([last, ticks]);
-            }
-        }
-        let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
-        let head = format!(
-            "{}  {}  ",
-            self.paint("2", &pad(&time, time_w)),
-            self.paint("1", &pad(&sender, sender_w))
-        );
-        for (i, text) in lines.iter().enumerate() {
-            let lead = if i == 0 {
-                head.clone()
-            } else {
-                " ".repeat(indent)
-            };
-            writeln!(self.out, "{}", format!("{lead}{text}").trim_end())?;
-        }
-        self.remember(m);
-        Ok(())
+        text.trim_end().to_owned()
     }
-
-    /// Keep a short quote of `m` for later replies to it.
-    fn remember(&mut self, m: &Message) {
-        if self.quotes.len() >= MAX_QUOTES {
-            self.quotes.clear();
-        }
-        let who = sender(m);
-        let what = m
-            .text
-            .as_deref()
-            .map(sanitize::one_line)
-            .unwrap_or_else(|| format!("[{}]", m.kind.as_str()));
-        let quote = format!("{who}: {}", sanitize::truncate_width(&what, QUOTE_CHARS));
-        self.quotes.insert(m.wa_id.clone(), quote);
-    }
-}
-
-/// `me`, the sender's name, else the phone number or JID; `?` when unknown.
-fn sender(m: &Message) -> String {
-    if m.from_me == Some(true) {
-        return "me".to_owned();
-    }
-    if let Some(name) = m.sender_name.as_deref().map(sanitize::one_line) {
-        if !name.is_empty() {
-            return name;
-        }
-    }
-    match m.sender.as_deref().and_then(Jid::parse) {
-        Some(j) => j.phone().map_or_else(|| j.to_string(), |p| format!("+{p}")),
-        None => "?".to_owned(),
-    }
-}
-
-fn ticks(s: Status) -> &'static str {
-    match s {
-        Status::Pending => "🕓",
-        Status::Sent => "✓",
-        Status::Delivered | Status::Read | Status::Played => "✓✓",
-        Status::Failed => "✗ failed",
-    }
-}
-
-/// "196 KB", "1.2 MB", "512 B".
-pub fn human_size(bytes: u64) -> String {
-    match bytes {
-        0..=1023 => format!("{bytes} B"),
-        1024..=1_048_575 => format!("{} KB", bytes / 1024),
-        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
-    }
-}
-
-/// The message's text as display lines (line breaks kept, each sanitised),
-/// with the media or kind placeholder and the edited mark.
-fn body_lines(m: &Message) -> Vec<String> {
-    if m.deleted == Some(true) {
-        return vec!["[message deleted]".to_owned()];
-    }
-    let mut tag = Vec::new();
-    if let Some(media) = &m.media {
-        tag.push(m.kind.as_str().to_owned());
-        tag.extend(media.filename.as_deref().map(sanitize::one_line));
-        tag.extend(media.size.map(human_size));
-    } else if !matches!(m.kind, MessageKind::Text) {
-        tag.push(m.kind.as_str().to_owned());
-    }
-    let mut lines: Vec<String> = m
-        .text
-        .as_deref()
-        .map(|t| t.split('\n').map(sanitize::one_line).collect())
-        .unwrap_or_default();
-    if !tag.is_empty() {
-        let tag = format!("[{}]", tag.join(" · "));
-        match lines.first_mut() {
-            Some(first) => *first = format!("{tag} {first}").trim_end().to_owned(),
-            None => lines.push(tag),
-        }
-    }
-    if lines.is_empty() {
-        lines.push("[no text]".to_owned());
-    }
-    if m.edited == Some(true) {
-        if let Some(last) = lines.last_mut() {
-            last.push_str(" (edited)");
-        }
-    }
-    lines
-}
-
-/// Wrap one line to `width` columns, at spaces where possible (never cut).
-pub fn wrap(line: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for word in line.split(' ') {
-        let sep = usize::from(!cur.is_empty());
-        if cur.width() + sep + word.width() <= width {
-            if sep == 1 {
-                cur.push(' ');
-            }
-            cur.push_str(word);
-            continue;
-        }
-        if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        for c in word.chars() {
-            if cur.width() + c.width().unwrap_or(0) > width && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            cur.push(c);
-        }
-    }
-    out.push(cur);
-    out
 }
 
 impl<W: Write> Sink<Message> for ConversationSink<W> {
@@ -275,15 +84,18 @@ impl<W: Write> Sink<Message> for ConversationSink<W> {
                 writeln!(self.out, "{title}")?;
             }
         }
-        if self.sender_width.is_none() {
-            // Sized on the first page (all of it when printing oldest first), then kept.
-            let widest = rows.iter().map(|m| sender(m).width()).max().unwrap_or(0);
-            self.sender_width = Some(widest.clamp(2, MAX_SENDER));
-        }
+        // Sized on the first page (all of it when printing oldest first), then kept.
+        let mut lines = self.lines.take().unwrap_or_else(|| {
+            let sender_width = Lines::sender_width_for(&rows);
+            Lines::new(self.time, self.width, sender_width, Utc::now())
+        });
         for m in &rows {
-            self.line(m)?;
+            for line in lines.message(m) {
+                writeln!(self.out, "{}", self.painted(&line))?;
+            }
             self.written += 1;
         }
+        self.lines = Some(lines);
         self.out.flush()
     }
 

@@ -37,6 +37,19 @@ pub struct Request {
 }
 
 impl Request {
+    /// The newest `limit` messages, oldest first, unfiltered.
+    pub fn newest(limit: usize) -> Request {
+        Request {
+            limit: Some(limit),
+            order: Order::Asc,
+            since: None,
+            before: None,
+            from_me: None,
+            kinds: Vec::new(),
+            search: None,
+        }
+    }
+
     /// Whether a message passes every filter (applied here whatever the gateway did).
     fn keeps(&self, m: &Message) -> bool {
         let at_ok = |bound: Option<Timestamp>, ok: fn(Timestamp, Timestamp) -> bool| {

@@ -4,7 +4,7 @@
 //! streaming format. stdout carries only records (or the `--count` line);
 //! which chat was picked, continuation hints and notes go to stderr.
 
-mod listing;
+pub(super) mod listing;
 mod resolve;
 mod when;
 

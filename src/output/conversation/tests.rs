@@ -2,10 +2,11 @@
 //! terminal, nothing is cut, deleted texts stay hidden.
 
 use super::*;
-use crate::message::Media;
+use crate::message::{Media, MessageKind, Status};
 use crate::output::tests::Buf;
 use crate::output::{Format, Layout};
 use crate::time::Timestamp;
+use unicode_width::UnicodeWidthStr;
 
 fn opts() -> Options {
     Options {

@@ -16,15 +16,7 @@ fn msg(secs: i64, from_me: bool, kind: MessageKind, text: Option<&str>) -> Messa
 }
 
 fn request() -> Request {
-    Request {
-        limit: Some(20),
-        order: Order::Asc,
-        since: None,
-        before: None,
-        from_me: None,
-        kinds: Vec::new(),
-        search: None,
-    }
+    Request::newest(20)
 }
 
 #[test]

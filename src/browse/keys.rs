@@ -1,0 +1,159 @@
+//! The one key table: each action with its keys, the name they are shown
+//! under and what it does. Dispatch (`action`), the `?` overlay and the hint
+//! line all read this table, so a key cannot work without being documented,
+//! nor be documented without working.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    Open,
+    Back,
+    SwitchPane,
+    Search,
+    UnreadOnly,
+    WaitingOnly,
+    All,
+    CycleProfile,
+    Refresh,
+    CopyJid,
+    Help,
+    Quit,
+}
+
+/// One row of the table.
+pub struct Binding {
+    pub action: Action,
+    pub keys: &'static [KeyCode],
+    /// How the keys are written in `?` and the hint line.
+    pub shown: &'static str,
+    pub does: &'static str,
+    /// Its words in the one-line hint ("u unread"); empty: not in the hint.
+    pub hint: &'static str,
+}
+
+const fn bind(
+    action: Action,
+    keys: &'static [KeyCode],
+    shown: &'static str,
+    does: &'static str,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        action,
+        keys,
+        shown,
+        does,
+        hint,
+    }
+}
+
+use Action as A;
+use KeyCode as K;
+
+pub const TABLE: &[Binding] = &[
+    bind(A::Down, &[K::Char('j'), K::Down], "j ↓", "next chat; in a chat, scroll down", "j/k move"),
+    bind(A::Up, &[K::Char('k'), K::Up], "k ↑", "previous chat; in a chat, scroll up", ""),
+    bind(A::Top, &[K::Char('g'), K::Home], "g Home", "first chat; in a chat, the oldest message", ""),
+    bind(A::Bottom, &[K::Char('G'), K::End], "G End", "last chat; in a chat, the newest message", ""),
+    bind(A::PageDown, &[K::PageDown], "PgDn", "a page down", ""),
+    bind(A::PageUp, &[K::PageUp], "PgUp", "a page up", ""),
+    bind(A::Open, &[K::Enter, K::Char('l'), K::Right], "⏎ l →", "open the chat (never marks it read)", "⏎ open"),
+    bind(A::Back, &[K::Esc, K::Char('h'), K::Left], "Esc h ←", "back to the chat list", ""),
+    bind(A::SwitchPane, &[K::Tab, K::BackTab], "Tab ⇤", "switch pane", ""),
+    bind(A::Search, &[K::Char('/')], "/", "search chat names; in a chat, message text (⏎ keeps it and opens the first match, Esc clears)", "/ search"),
+    bind(A::UnreadOnly, &[K::Char('u')], "u", "only unread chats (where the gateway counts)", "u unread"),
+    bind(A::WaitingOnly, &[K::Char('w')], "w", "only chats awaiting your reply (● last message incoming)", "w waiting"),
+    bind(A::All, &[K::Char('a')], "a", "all chats", "a all"),
+    bind(A::CycleProfile, &[K::Char('p')], "p", "merged inbox: one profile at a time, then all", ""),
+    bind(A::Refresh, &[K::Char('r'), K::F(5)], "r F5", "refresh from the gateway", "r refresh"),
+    bind(A::CopyJid, &[K::Char('y')], "y", "copy the chat's JID (OSC 52; with --osc52)", ""),
+    bind(A::Help, &[K::Char('?'), K::F(1)], "? F1", "this help", "? help"),
+    bind(A::Quit, &[K::Char('q')], "q", "quit (also Ctrl-C)", "q quit"),
+];
+
+/// The action bound to `key`, if any. Ctrl-C always quits.
+pub fn action(key: KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, K::Char('c')).then_some(A::Quit);
+    }
+    TABLE
+        .iter()
+        .find(|b| b.keys.contains(&key.code))
+        .map(|b| b.action)
+}
+
+/// The one-line hint: the hinted actions' words.
+pub fn hint() -> String {
+    TABLE
+        .iter()
+        .filter(|b| !b.hint.is_empty())
+        .map(|b| b.hint)
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row of the README's key table.
+    fn readme_row(b: &Binding) -> String {
+        let keys: Vec<String> = b.shown.split(' ').map(|k| format!("`{k}`")).collect();
+        format!("| {} | {} |", keys.join(" "), b.does)
+    }
+
+    /// The README documents exactly the keys that work.
+    #[test]
+    fn readme_lists_every_key() {
+        let readme = include_str!("../../README.md");
+        for b in TABLE {
+            let row = readme_row(b);
+            assert!(readme.contains(&row), "README lacks the row:\n{row}");
+        }
+    }
+
+    #[test]
+    fn every_key_is_bound_once() {
+        let mut seen = Vec::new();
+        for b in TABLE {
+            for k in b.keys {
+                assert!(!seen.contains(k), "{k:?} bound twice");
+                seen.push(*k);
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_has_a_row() {
+        for a in [A::Down, A::Open, A::Search, A::Quit, A::CopyJid] {
+            assert!(TABLE.iter().any(|b| b.action == a), "{a:?}");
+        }
+        let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action(ctrl_c), Some(A::Quit));
+        assert_eq!(action(KeyEvent::from(K::Char('x'))), None);
+    }
+
+    #[test]
+    fn each_hint_starts_with_one_of_its_keys() {
+        for b in TABLE.iter().filter(|b| !b.hint.is_empty()) {
+            assert!(
+                b.shown.split(' ').any(|k| b.hint.starts_with(k)),
+                "{:?}: {}",
+                b.action,
+                b.hint
+            );
+        }
+        assert!(
+            hint().starts_with("j/k move  ⏎ open  / search"),
+            "{}",
+            hint()
+        );
+    }
+}

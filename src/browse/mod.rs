@@ -1,0 +1,129 @@
+//! `wa-inbox browse`: the interactive inbox, built as The Elm Architecture
+//! (STYLE.md pattern 16). `model.rs` holds the state, `msg.rs` what happens
+//! and what may be asked for, `update.rs` the pure state transitions,
+//! `view*.rs` the pure drawing, `keys.rs` the one key table, `exec.rs` the
+//! background tasks (one per resource, newest wins) and `terminal.rs` the
+//! terminal's setup and its restoration on every way out.
+//!
+//! This file is the event loop: keys, resizes, signals, a slow clock tick
+//! and task results become `Msg`s; each goes through `update`, the commands
+//! it returns go to the executor, and the frame is redrawn from the model.
+//! Nothing in the loop waits on the network, so the screen never freezes.
+//! The command layer (`command/browse.rs`) builds the `Source` and the first
+//! model (from the store's cached overviews) before the first frame.
+
+mod exec;
+mod keys;
+mod model;
+mod msg;
+mod terminal;
+#[cfg(test)]
+mod tests;
+mod update;
+mod view;
+mod view_chat;
+mod view_list;
+
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, EventStream};
+use futures_util::StreamExt;
+use tokio::signal::unix::{signal, SignalKind};
+
+pub use exec::Source;
+pub use model::{ChatKey, Look, Model, MESSAGES};
+use msg::{Cmd, Msg};
+pub use terminal::is_interactive;
+
+use crate::time::Timestamp;
+
+/// How often relative times are redrawn without any other event.
+const TICK: Duration = Duration::from_secs(15);
+
+/// Why the browser cannot start.
+#[derive(Debug, thiserror::Error)]
+#[error("browse needs a terminal on stdin and stdout; for scripts use `chats overview` or `messages list`")]
+pub struct NotATerminal;
+
+/// What the command layer hands over: the first model (cached chats already
+/// in it) and where fresh data comes from.
+pub struct Setup {
+    pub model: Model,
+    pub source: Rc<dyn Source>,
+    /// When the command started, to report the time to the first frame (`-v`).
+    pub started: Instant,
+}
+
+/// Run the browser until `q`, Ctrl-C or a signal.
+pub async fn run(setup: Setup) -> anyhow::Result<()> {
+    if !terminal::is_interactive() {
+        return Err(NotATerminal.into());
+    }
+    let local = tokio::task::LocalSet::new();
+    local.run_until(event_loop(setup)).await
+}
+
+async fn event_loop(setup: Setup) -> anyhow::Result<()> {
+    let Setup {
+        mut model,
+        source,
+        started,
+    } = setup;
+    let mut signals = [
+        signal(SignalKind::terminate())?,
+        signal(SignalKind::interrupt())?,
+        signal(SignalKind::hangup())?,
+    ];
+    let mut guard = terminal::Guard::enter()?;
+    let size = guard.term.size()?;
+    model.size = (size.width, size.height);
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut exec = exec::Executor::new(source, tx);
+    let first = update::init(&mut model);
+    guard.term.draw(|f| view::view(&model, f))?;
+    let first_frame = started.elapsed();
+    for cmd in first {
+        exec.run(cmd);
+    }
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + TICK, TICK);
+    let result = loop {
+        let [term, int, hup] = &mut signals;
+        let msg = tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(k))) => Msg::Key(k),
+                Some(Ok(Event::Resize(w, h))) => Msg::Resize(w, h),
+                Some(Ok(_)) => continue,
+                Some(Err(e)) => break Err(anyhow::Error::new(e).context("reading the terminal")),
+                None => break Ok(()),
+            },
+            Some(done) = rx.recv() => match done {
+                Ok(msg) => msg,
+                Err(exec::Crashed) => break Err(anyhow::anyhow!("a background task failed")),
+            },
+            _ = tick.tick() => Msg::Tick(Timestamp::now()),
+            _ = term.recv() => Msg::Signal,
+            _ = int.recv() => Msg::Signal,
+            _ = hup.recv() => Msg::Signal,
+        };
+        let mut quit = false;
+        for cmd in update::update(&mut model, msg) {
+            match cmd {
+                Cmd::Quit => quit = true,
+                Cmd::Copy(text) => guard.copy(&text)?,
+                other => exec.run(other),
+            }
+        }
+        if quit {
+            break Ok(());
+        }
+        guard.term.draw(|f| view::view(&model, f))?;
+    };
+    drop(guard);
+    crate::diag::trace(&format!(
+        "browse: first frame {} ms after start",
+        first_frame.as_millis()
+    ));
+    result
+}

@@ -1,0 +1,297 @@
+//! The browser's whole state (The Elm Architecture's Model): the chats of
+//! each profile as last received, the filters, the cursor, the open chat, and
+//! what each background request last said. Frames are drawn from this alone;
+//! nothing here does I/O. The visible list is derived (`visible`), and
+//! re-derived only when chats or filters change, never per frame.
+
+use std::time::Duration;
+
+use tui_input::Input;
+
+use crate::chat::Chat;
+use crate::message::Message;
+use crate::output::TimeStyle;
+use crate::time::Timestamp;
+
+/// How long the cursor must rest on a chat before its messages are fetched
+/// for the preview pane (aerc's "wait for the cursor to rest").
+pub const REST: Duration = Duration::from_millis(150);
+
+/// Messages fetched when a chat is opened (the newest ones).
+pub const MESSAGES: usize = 100;
+
+/// Chats whose messages are kept in memory.
+pub const RECENT: usize = 32;
+
+/// Two panes from this size up; one pane at a time below it.
+pub const TWO_PANES: (u16, u16) = (80, 24);
+
+/// A chat across profiles: the profile's index and the chat's gateway id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ChatKey {
+    pub profile: usize,
+    pub id: String,
+}
+
+/// Which chats the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    /// Unread count above 0 (where the gateway counts).
+    Unread,
+    /// The last message is incoming.
+    Waiting,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Chat,
+}
+
+/// A search line: the text being typed (tui-input), and whether keys still go to it.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub input: Input,
+    pub editing: bool,
+}
+
+impl Search {
+    /// The lowercase needle, `None` when empty.
+    pub fn needle(&self) -> Option<String> {
+        let v = self.input.value().trim();
+        (!v.is_empty()).then(|| v.to_lowercase())
+    }
+}
+
+/// One profile's chats and the state of its latest request.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub name: String,
+    pub chats: Vec<Chat>,
+    /// When the chats shown were taken from the gateway or the cache.
+    pub taken_at: Option<Timestamp>,
+    /// The chats shown came from the store's cache (not yet refreshed).
+    pub from_cache: bool,
+    /// A request is in flight.
+    pub loading: bool,
+    /// The last request failed (one line, sanitised).
+    pub error: Option<String>,
+    /// The generation of the newest request; older answers are dropped.
+    pub generation: u64,
+}
+
+impl Profile {
+    pub fn new(name: &str) -> Profile {
+        Profile {
+            name: name.to_owned(),
+            chats: Vec::new(),
+            taken_at: None,
+            from_cache: false,
+            loading: false,
+            error: None,
+            generation: 0,
+        }
+    }
+}
+
+/// The chat in the right pane (or the only pane, when focused).
+#[derive(Debug, Clone)]
+pub struct Open {
+    pub key: ChatKey,
+    /// The newest messages, oldest first; `None` until the first answer.
+    pub messages: Option<Vec<Message>>,
+    pub loading: bool,
+    pub error: Option<String>,
+    /// Lines scrolled up from the newest message.
+    pub scroll: usize,
+    pub search: Option<Search>,
+    pub generation: u64,
+}
+
+/// Fixed presentation choices, from the command line.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    pub color: bool,
+    pub time: TimeStyle,
+    /// `y` copies a chat's JID through OSC 52 (`--osc52`).
+    pub osc52: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub profiles: Vec<Profile>,
+    pub look: Look,
+    pub filter: Filter,
+    /// `p`: only this profile's chats (merged inboxes).
+    pub only_profile: Option<usize>,
+    pub search: Option<Search>,
+    /// Derived: (profile, index in its chats) of each listed chat, in order.
+    pub visible: Vec<(usize, usize)>,
+    pub cursor: usize,
+    pub focus: Focus,
+    pub open: Option<Open>,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub now: Timestamp,
+    pub help: bool,
+    /// Messages request generations, shared by every chat (one in flight).
+    pub message_generation: u64,
+    /// A short note for the status line (what `y` copied, …).
+    pub note: Option<String>,
+    /// Messages of recently opened chats, newest use last (shown at once
+    /// when a chat is opened again, while it refreshes).
+    pub recent: Vec<(ChatKey, Vec<Message>)>,
+}
+
+impl Model {
+    pub fn new(names: &[String], look: Look, size: (u16, u16), now: Timestamp) -> Model {
+        Model {
+            profiles: names.iter().map(|n| Profile::new(n)).collect(),
+            look,
+            filter: Filter::All,
+            only_profile: None,
+            search: None,
+            visible: Vec::new(),
+            cursor: 0,
+            focus: Focus::List,
+            open: None,
+            size,
+            now,
+            help: false,
+            message_generation: 0,
+            note: None,
+            recent: Vec::new(),
+        }
+    }
+
+    /// Profile `i`'s chats as the store cached them at `taken_at`.
+    pub fn from_cache(&mut self, i: usize, chats: Vec<Chat>, taken_at: Timestamp) {
+        self.set_chats(i, chats, taken_at);
+        self.profiles[i].from_cache = true;
+    }
+
+    /// Replace profile `i`'s chats (taken at `at`), the cursor staying on
+    /// the chat it was on when that chat is still listed.
+    pub fn set_chats(&mut self, i: usize, chats: Vec<Chat>, at: Timestamp) {
+        let keep = self.selected().map(|(k, _)| k);
+        let p = &mut self.profiles[i];
+        p.chats = chats;
+        p.taken_at = Some(at);
+        p.from_cache = false;
+        // `visible` indexes the old chats: derive it anew before any lookup.
+        self.visible.clear();
+        self.relist_keeping(keep);
+    }
+
+    pub fn merged(&self) -> bool {
+        self.profiles.len() > 1
+    }
+
+    pub fn two_panes(&self) -> bool {
+        self.size.0 >= TWO_PANES.0 && self.size.1 >= TWO_PANES.1
+    }
+
+    pub fn chat(&self, profile: usize, index: usize) -> &Chat {
+        &self.profiles[profile].chats[index]
+    }
+
+    /// The chat under the cursor.
+    pub fn selected(&self) -> Option<(ChatKey, &Chat)> {
+        let &(p, i) = self.visible.get(self.cursor)?;
+        let chat = self.chat(p, i);
+        Some((
+            ChatKey {
+                profile: p,
+                id: chat.id.clone(),
+            },
+            chat,
+        ))
+    }
+
+    /// The open chat's record, while its profile still lists it.
+    pub fn open_chat(&self) -> Option<&Chat> {
+        let open = self.open.as_ref()?;
+        self.profiles
+            .get(open.key.profile)?
+            .chats
+            .iter()
+            .find(|c| c.id == open.key.id)
+    }
+
+    /// Rows of the list pane (two lines per chat).
+    pub fn list_rows(&self) -> usize {
+        (usize::from(self.size.1).saturating_sub(3) / 2).max(1)
+    }
+
+    /// Rows of the conversation pane.
+    pub fn chat_rows(&self) -> usize {
+        usize::from(self.size.1).saturating_sub(4).max(1)
+    }
+
+    /// Re-derive `visible` after chats or filters changed, keeping the
+    /// cursor on the same chat when it is still listed.
+    pub fn relist(&mut self) {
+        let keep = self.selected().map(|(k, _)| k);
+        self.relist_keeping(keep);
+    }
+
+    fn relist_keeping(&mut self, keep: Option<ChatKey>) {
+        let needle = self.search.as_ref().and_then(Search::needle);
+        let mut rows: Vec<(usize, usize)> = Vec::new();
+        for (p, profile) in self.profiles.iter().enumerate() {
+            if self.only_profile.is_some_and(|o| o != p) {
+                continue;
+            }
+            for (i, chat) in profile.chats.iter().enumerate() {
+                let shown = match self.filter {
+                    Filter::All => true,
+                    Filter::Unread => unread(chat) > 0,
+                    Filter::Waiting => waiting(chat),
+                };
+                if shown && needle.as_deref().is_none_or(|n| matches(chat, n)) {
+                    rows.push((p, i));
+                }
+            }
+        }
+        // Unread first, then the most recent activity; chats without a time last.
+        rows.sort_by_key(|&(p, i)| {
+            let c = self.chat(p, i);
+            let at = c.last_activity_at.map_or(i64::MIN, |t| t.secs());
+            (unread(c) == 0, std::cmp::Reverse(at))
+        });
+        self.visible = rows;
+        self.cursor = keep
+            .and_then(|k| {
+                self.visible
+                    .iter()
+                    .position(|&(p, i)| p == k.profile && self.chat(p, i).id == k.id)
+            })
+            .unwrap_or(self.cursor)
+            .min(self.visible.len().saturating_sub(1));
+    }
+}
+
+/// The unread count where the gateway counts, else 0 (unknown is not unread).
+pub fn unread(chat: &Chat) -> u64 {
+    chat.unread_count.unwrap_or(0)
+}
+
+/// The last message is incoming: the chat awaits a reply.
+pub fn waiting(chat: &Chat) -> bool {
+    chat.last_message
+        .as_ref()
+        .is_some_and(|m| m.from_me == Some(false))
+}
+
+/// Whether the chat's name, phone or JID holds `needle` (lowercase).
+fn matches(chat: &Chat, needle: &str) -> bool {
+    [
+        chat.name.as_deref(),
+        chat.phone.as_deref(),
+        chat.jid.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|s| s.to_lowercase().contains(needle))
+}

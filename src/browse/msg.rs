@@ -1,0 +1,54 @@
+//! What can happen (`Msg`: keys, resizes, the clock, and every background
+//! result tagged with the generation of the request it answers) and what
+//! `update` may ask for in return (`Cmd`: requests the executor runs).
+
+use std::time::Duration;
+
+use crossterm::event::KeyEvent;
+
+use super::model::ChatKey;
+use crate::chat::Chat;
+use crate::message::Message;
+use crate::time::Timestamp;
+
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Resize(u16, u16),
+    /// The clock moved (relative times); also how tests freeze it.
+    Tick(Timestamp),
+    /// A profile's chat list arrived (or failed), `at` when it was taken.
+    Chats {
+        profile: usize,
+        generation: u64,
+        result: Result<Vec<Chat>, String>,
+        at: Timestamp,
+    },
+    /// A chat's newest messages arrived (or failed).
+    Messages {
+        key: ChatKey,
+        generation: u64,
+        result: Result<Vec<Message>, String>,
+    },
+    /// SIGTERM, SIGINT or SIGHUP: leave like `q`.
+    Signal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cmd {
+    /// Fetch a profile's chat list; a newer one replaces one in flight.
+    Chats {
+        profile: usize,
+        generation: u64,
+    },
+    /// Fetch a chat's newest messages after `delay` (the cursor resting);
+    /// a newer one replaces one in flight or waiting.
+    Messages {
+        key: ChatKey,
+        generation: u64,
+        delay: Duration,
+    },
+    /// Put text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    Quit,
+}

@@ -1,0 +1,77 @@
+//! The terminal while the browser runs: raw mode, the alternate screen and a
+//! hidden cursor, always undone — on quit and on error (the guard's `Drop`),
+//! on a panic (a hook that restores first, then lets the usual report
+//! print), and on SIGTERM/SIGINT/SIGHUP (they arrive as a `Msg` and end the
+//! loop normally). Also the one place that writes OSC 52 (copy to clipboard).
+
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::sync::Once;
+
+use base64::Engine;
+use crossterm::{cursor, execute, terminal};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Both ends must be a terminal: keys come from stdin, frames go to stdout.
+pub fn is_interactive() -> bool {
+    io::stdin().is_terminal() && io::stdout().is_terminal()
+}
+
+/// Restores the terminal when dropped.
+pub struct Guard {
+    pub term: Term,
+}
+
+impl Guard {
+    pub fn enter() -> io::Result<Guard> {
+        install_panic_hook();
+        terminal::enable_raw_mode()?;
+        let mut out = io::stdout();
+        if let Err(e) = execute!(out, terminal::EnterAlternateScreen, cursor::Hide) {
+            restore();
+            return Err(e);
+        }
+        match Terminal::new(CrosstermBackend::new(out)) {
+            Ok(term) => Ok(Guard { term }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+
+    /// Put `text` on the clipboard through the terminal (OSC 52).
+    pub fn copy(&mut self, text: &str) -> io::Result<()> {
+        let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+        let out = self.term.backend_mut();
+        write!(out, "\u{1b}]52;c;{encoded}\u{7}")?;
+        out.flush()
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leave the alternate screen, show the cursor, leave raw mode. Safe to call twice.
+pub fn restore() {
+    let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Restore the terminal before the existing hook (which redacts and prints
+/// the panic), so the report lands on a usable screen.
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}

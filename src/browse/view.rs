@@ -1,0 +1,221 @@
+//! The pure `view(&Model, &mut Frame)`: panes, status line, key hint and
+//! the `?` overlay, drawn from the model alone. At 80×24 and above the chat
+//! list and the open chat sit side by side; below, one pane at a time (the
+//! focused one). Colours only with `--color`/`NO_COLOR` allowing them, and
+//! only the 16 basic ones; without colour, bold/reverse/dim carry the meaning.
+
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+use super::keys;
+use super::model::{Filter, Focus, Model, Search};
+use super::{view_chat, view_list};
+use crate::output::table::relative;
+use crate::sanitize;
+
+/// Where each part goes.
+pub struct Panes {
+    pub list: Option<Rect>,
+    pub chat: Option<Rect>,
+    pub status: Rect,
+    pub hint: Rect,
+}
+
+pub fn panes(m: &Model, area: Rect) -> Panes {
+    let [main, status, hint] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (list, chat) = if m.two_panes() {
+        let list_w = (area.width * 2 / 5).clamp(30, 64);
+        let [l, c] =
+            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(1)]).areas(main);
+        (Some(l), Some(c))
+    } else if m.focus == Focus::Chat && m.open.is_some() {
+        (None, Some(main))
+    } else {
+        (Some(main), None)
+    };
+    Panes {
+        list,
+        chat,
+        status,
+        hint,
+    }
+}
+
+pub fn view(m: &Model, f: &mut Frame) {
+    let p = panes(m, f.area());
+    if let Some(area) = p.list {
+        let block = if p.chat.is_some() {
+            Block::new()
+                .borders(Borders::RIGHT)
+                .border_style(Styles::of(m).dim)
+        } else {
+            Block::new()
+        };
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        view_list::render(m, f, inner);
+    }
+    if let Some(area) = p.chat {
+        view_chat::render(m, f, area);
+    }
+    f.render_widget(Paragraph::new(status_line(m)), p.status);
+    f.render_widget(
+        Paragraph::new(Span::styled(hint_text(m), Styles::of(m).dim)),
+        p.hint,
+    );
+    if m.help {
+        help(m, f);
+    }
+}
+
+/// The styles of this run (colour or not).
+pub struct Styles {
+    pub dim: Style,
+    pub bold: Style,
+    pub selected: Style,
+    pub error: Style,
+    pub badge: Style,
+    pub waiting: Style,
+    pub read: Style,
+}
+
+impl Styles {
+    pub fn of(m: &Model) -> Styles {
+        let plain = Style::new();
+        if m.look.color {
+            Styles {
+                dim: plain.fg(Color::DarkGray),
+                bold: plain.add_modifier(Modifier::BOLD),
+                selected: plain.bg(Color::Blue).fg(Color::White),
+                error: plain.fg(Color::Red),
+                badge: plain.bg(Color::Green).fg(Color::Black),
+                waiting: plain.fg(Color::Yellow),
+                read: plain.fg(Color::Blue),
+            }
+        } else {
+            Styles {
+                dim: plain.add_modifier(Modifier::DIM),
+                bold: plain.add_modifier(Modifier::BOLD),
+                selected: plain.add_modifier(Modifier::REVERSED),
+                error: plain.add_modifier(Modifier::BOLD),
+                badge: plain.add_modifier(Modifier::REVERSED),
+                waiting: plain,
+                read: plain,
+            }
+        }
+    }
+}
+
+/// A search line (`/ text`), placing the cursor while it is typed.
+pub fn search_line(m: &Model, f: &mut Frame, area: Rect, search: &Search) {
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let scroll = search.input.visual_scroll(width);
+    let shown = sanitize::one_line(search.input.value());
+    let shown: String = shown.chars().skip(scroll).collect();
+    let style = if search.editing {
+        Style::new()
+    } else {
+        Styles::of(m).dim
+    };
+    f.render_widget(
+        Paragraph::new(Span::styled(format!("/ {shown}"), style)),
+        area,
+    );
+    if search.editing {
+        let x = (search.input.visual_cursor().saturating_sub(scroll) + 2) as u16;
+        f.set_cursor_position(Position::new(area.x + x.min(area.width), area.y));
+    }
+}
+
+fn status_line(m: &Model) -> Line<'static> {
+    let st = Styles::of(m);
+    let mut spans = Vec::new();
+    let mut tag = |s: String| spans.push(Span::styled(format!("[{s}] "), st.bold));
+    match m.filter {
+        Filter::All => {}
+        Filter::Unread => tag("unread".to_owned()),
+        Filter::Waiting => tag("waiting".to_owned()),
+    }
+    if let Some(p) = m.only_profile {
+        tag(format!("only {}", m.profiles[p].name));
+    }
+    if let Some(note) = &m.note {
+        spans.push(Span::styled(format!("{note} · "), st.bold));
+    }
+    for (i, p) in m.profiles.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" │ ", st.dim));
+        }
+        let age = |t: Option<crate::time::Timestamp>| {
+            t.map_or_else(String::new, |t| relative(m.now.secs() - t.secs()))
+        };
+        let text = match (&p.error, p.loading, p.from_cache) {
+            (Some(e), _, _) => {
+                spans.push(Span::styled(format!("{}: ✗ {e}", p.name), st.error));
+                continue;
+            }
+            (None, true, true) => format!("{}: cached {}, refreshing…", p.name, age(p.taken_at)),
+            (None, true, false) if p.taken_at.is_none() => format!("{}: loading…", p.name),
+            (None, true, false) => format!("{}: refreshing…", p.name),
+            (None, false, true) => format!("{}: cached {}", p.name, age(p.taken_at)),
+            (None, false, false) => format!(
+                "{}: {} chats, updated {}",
+                p.name,
+                p.chats.len(),
+                age(p.taken_at)
+            ),
+        };
+        spans.push(Span::raw(text));
+    }
+    Line::from(spans)
+}
+
+fn hint_text(m: &Model) -> String {
+    let typing = match m.focus {
+        Focus::Chat if m.open.is_some() => m.open.as_ref().and_then(|o| o.search.as_ref()),
+        _ => m.search.as_ref(),
+    }
+    .is_some_and(|s| s.editing);
+    if typing {
+        "type to search  ⏎ keep it  Esc clear".to_owned()
+    } else {
+        keys::hint()
+    }
+}
+
+/// The `?` overlay: every row of the key table.
+fn help(m: &Model, f: &mut Frame) {
+    let st = Styles::of(m);
+    let area = f.area();
+    let width = area.width.saturating_sub(4).min(76);
+    let height = (keys::TABLE.len() as u16 + 3).min(area.height);
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y + (area.height - height) / 2;
+    let rect = Rect::new(x, y, width, height);
+    let mut lines: Vec<Line> = keys::TABLE
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!("{:<8}", b.shown), st.bold),
+                Span::raw(b.does),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(Span::styled(
+        "any key closes this; opening a chat never marks it read",
+        st.dim,
+    )));
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" keys ")),
+        rect,
+    );
+}
