@@ -1,7 +1,7 @@
 //! A real terminal for tests: a program run inside a detached tmux session of
 //! a given size, keys typed with `send-keys`, the screen read with
 //! `capture-pane`. Used for shell completion (bash, zsh), the progress line's
-//! residue and interactive prompts. When tmux or the program is missing, the
+//! residue, interactive prompts and the `browse` full-screen view. When tmux or the program is missing, the
 //! test is skipped with a loud message — except under CI (`CI` set), where
 //! `.ci/run` installs them and a missing one is a failure.
 
@@ -84,6 +84,32 @@ impl Tmux {
             .status()
             .unwrap();
         assert!(status.success());
+    }
+
+    /// Resize the terminal (the program gets SIGWINCH).
+    pub fn resize(&self, width: u16, height: u16) {
+        let status = self
+            .tmux()
+            .args([
+                "resize-window",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Whether the terminal shows its cursor (a full-screen program hides it).
+    pub fn cursor_visible(&self) -> bool {
+        let out = self
+            .tmux()
+            .args(["display-message", "-p", "#{cursor_flag}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
     /// The visible screen, one line per row, trailing blanks trimmed.

@@ -1,0 +1,124 @@
+//! `browse` on a real terminal (tmux) against the sandbox: start, move,
+//! open a chat, search, resize, quit with the terminal restored (cursor
+//! shown, canonical mode back, the alternate screen gone); a warm cache
+//! shown at once while a failing gateway's error reaches the status line;
+//! no terminal at all refused with exit 2. Every wait polls the screen
+//! with a generous deadline (`Tmux::wait_for`); nothing sleeps to assert.
+
+use std::path::Path;
+
+use wa_inbox::sandbox::Faults;
+
+use crate::util::tmux::{quote, Tmux};
+use crate::util::TestEnv;
+
+/// `wa-inbox ARGS`, then the exit code and whether the tty is back in
+/// canonical mode, in a `width`×`height` terminal; None without tmux.
+fn browse(env: &TestEnv, args: &str, width: u16, height: u16) -> Option<Tmux> {
+    let bin = env!("CARGO_BIN_EXE_wa-inbox");
+    let line = format!(
+        "{} {args}; echo EXIT $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60",
+        quote(bin)
+    );
+    Tmux::start(
+        &format!("sh -c {}", quote(&line)),
+        &[
+            ("WA_INBOX_CONFIG", &env.config),
+            ("HOME", env.dir.path()),
+            ("TZ", Path::new("UTC")),
+            ("PATH", Path::new("/usr/bin:/bin")),
+        ],
+        width,
+        height,
+    )
+}
+
+/// The status line says the chat list arrived.
+fn listed(s: &str) -> bool {
+    s.contains("chats, updated")
+}
+
+#[test]
+fn browse_navigates_opens_searches_resizes_and_restores_the_terminal() {
+    let env = TestEnv::new().only(&["evolution"]);
+    let Some(t) = browse(&env, "browse --utc", 100, 30) else {
+        return;
+    };
+    let first = t.wait_for("the chat list", listed);
+    assert!(first.contains("j/k move"), "the key hint:\n{first}");
+    assert!(!t.cursor_visible(), "the cursor is hidden while browsing");
+    // Two panes: moving shows the chat under the cursor once it rests.
+    t.send(&["j"]);
+    t.wait_for("a preview", |s| {
+        s.contains("@s.whatsapp.net") || s.contains("@g.us")
+    });
+    // Search the names, Enter opens the first match.
+    t.send(&["Escape", "/"]);
+    t.type_text("pizza");
+    t.wait_for("the filtered list", |s| s.contains("/ pizza"));
+    t.send(&["Enter"]);
+    let chat = t.wait_for("the opened chat", |s| s.contains("12036300000000101@g.us"));
+    assert!(chat.contains("Pizza Club"), "{chat}");
+    // Below 80×24: one pane at a time, the open chat in it.
+    t.resize(60, 20);
+    let narrow = t.wait_for("one pane", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|l| l.contains("Pizza Club") && !l.contains('│'))
+    });
+    assert!(
+        narrow.lines().all(|l| l.chars().count() <= 60),
+        "redrawn at the new width:\n{narrow}"
+    );
+    t.send(&["h"]);
+    t.wait_for("the list again", |s| s.contains("/ pizza"));
+    t.send(&["q"]);
+    let after = t.wait_for("the exit", |s| s.contains("EXIT"));
+    assert!(after.contains("EXIT 0"), "{after}");
+    assert!(
+        !after.contains("Pizza"),
+        "the alternate screen is gone:\n{after}"
+    );
+    let mode = t.wait_for("stty", |s| s.contains("icanon"));
+    assert!(
+        mode.lines().any(|l| l == "icanon"),
+        "canonical mode restored:\n{mode}"
+    );
+    assert!(t.cursor_visible(), "the cursor is shown again");
+}
+
+#[test]
+fn browse_starts_from_the_cache_and_shows_a_failing_gateway_in_the_status_line() {
+    let env = TestEnv::new().only(&["evolution"]);
+    env.run(&["chats", "overview", "--limit", "30"]).expect(0);
+    env.sandbox
+        .set_faults(Faults::from_spec("fail=100000:500").unwrap());
+    let Some(t) = browse(&env, "browse", 100, 30) else {
+        return;
+    };
+    let screen = t.wait_for("the gateway's error", |s| s.contains("evolution: ✗"));
+    assert!(
+        screen.contains("500"),
+        "the error names the status:\n{screen}"
+    );
+    // The cached chats are still listed and the list still moves.
+    let first_row = screen.lines().next().unwrap_or("").to_owned();
+    assert!(!first_row.trim().is_empty(), "{screen}");
+    t.send(&["G"]);
+    t.wait_for("the cursor at the end", |s| s != screen);
+    t.send(&["C-c"]);
+    t.wait_for("the exit", |s| s.contains("EXIT 0"));
+}
+
+#[test]
+fn browse_without_a_terminal_exits_2_saying_so() {
+    let env = TestEnv::new().only(&["evolution"]).no_calls_expected();
+    let run = env.run(&["browse"]);
+    run.expect(2);
+    assert!(
+        run.stderr.contains("browse needs a terminal"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+}
