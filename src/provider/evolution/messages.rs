@@ -73,7 +73,10 @@ impl Evolution {
         let page = found
             .messages
             .ok_or_else(|| bad(GATEWAY, ENDPOINT, "the answer has no `messages`"))?;
-        let total = page.total.or(page.pages.map(|p| p * u64::from(size)));
+        // A page count so large it overflows is no total (the fuzz test's
+        // `pages: 1844674407370955162` panicked here).
+        let pages_total = page.pages.and_then(|p| p.checked_mul(u64::from(size)));
+        let total = page.total.or(pages_total);
         let page = MessagePage::mapped((GATEWAY, ENDPOINT), page.records, |r| {
             message(&self.profile, &q.chat_id, r)
         })?;
