@@ -7,16 +7,19 @@
 //! record: keys are snake_case, every key is always present, and `None` means
 //! "the gateway does not report it" — never an invented value.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::chat::Jid;
 use crate::time::Timestamp;
 
 /// One message, as every output format sees it (record schema v1).
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+// Deserialising (the local store's message cache) leaves `provider` empty:
+// it is a registry name, which the store puts back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[schemars(title = "wa-inbox message record v1")]
 pub struct Message {
     pub profile: String,
+    #[serde(skip_deserializing)]
     pub provider: &'static str,
     /// The chat as the gateway names it on the message (else the chat requested).
     pub chat_id: String,
@@ -46,7 +49,7 @@ pub struct Message {
 }
 
 /// What a media message carries, each part null when not reported.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Media {
     pub mimetype: Option<String>,
     pub filename: Option<String>,
@@ -57,7 +60,9 @@ pub struct Media {
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($v:ident = $s:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+        )]
         #[serde(rename_all = "snake_case")]
         pub enum $name {
             $($v),+

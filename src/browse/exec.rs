@@ -12,9 +12,8 @@ use futures_util::future::LocalBoxFuture;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 
-use super::model::ChatKey;
+use super::model::{ChatKey, Listing};
 use super::msg::{Cmd, Msg};
-use crate::chat::Chat;
 use crate::message::Message;
 use crate::time::Timestamp;
 
@@ -23,9 +22,11 @@ use crate::time::Timestamp;
 /// line, redacted and sanitised, ready for the status line.
 pub trait Source {
     /// Profile `profile`'s chats (with previews and unread counts where known).
-    fn chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Vec<Chat>, String>>;
+    fn chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Listing, String>>;
     /// The newest messages of a chat, oldest first.
     fn messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Result<Vec<Message>, String>>;
+    /// What the store kept of a chat's messages from an earlier fetch.
+    fn cached_messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Option<Vec<Message>>>;
 }
 
 /// A background task's end, reported by its watcher.
@@ -75,16 +76,26 @@ impl Executor {
                 generation,
                 delay,
             } => {
-                let source = self.source.clone();
+                let (source, tx) = (self.source.clone(), self.tx.clone());
                 let handle = self.spawn(async move {
                     if !delay.is_zero() {
                         tokio::time::sleep(delay).await;
+                    }
+                    // What the store kept shows while the gateway answers.
+                    if let Some(kept) = source.cached_messages(&key).await {
+                        let _ = tx.send(Ok(Msg::Messages {
+                            key: key.clone(),
+                            generation,
+                            result: Ok(kept),
+                            fresh: false,
+                        }));
                     }
                     let result = source.messages(&key).await;
                     Msg::Messages {
                         key,
                         generation,
                         result,
+                        fresh: true,
                     }
                 });
                 if let Some(old) = self.messages.replace(handle) {

@@ -32,7 +32,7 @@ use futures_util::StreamExt;
 use tokio::signal::unix::{signal, SignalKind};
 
 pub use exec::Source;
-pub use model::{ChatKey, Look, Model, MESSAGES};
+pub use model::{ChatKey, Listing, Look, Model, MESSAGES};
 use msg::{Cmd, Msg};
 pub use terminal::is_interactive;
 
@@ -40,6 +40,72 @@ use crate::time::Timestamp;
 
 /// How often relative times are redrawn without any other event.
 const TICK: Duration = Duration::from_secs(15);
+
+/// Timings for `-v` (printed once the terminal is restored): the first
+/// frame, the first fresh chat list, and how long the loop was busy — per
+/// key (from the key's arrival to its frame) and at worst for any message,
+/// which bounds how long a key can wait behind other work.
+struct Stats {
+    first_frame: Duration,
+    first_list: Option<Duration>,
+    keys: Vec<Duration>,
+    longest: Duration,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Key,
+    Chats,
+    Other,
+}
+
+impl Stats {
+    fn new(first_frame: Duration) -> Stats {
+        Stats {
+            first_frame,
+            first_list: None,
+            keys: Vec::new(),
+            longest: Duration::ZERO,
+        }
+    }
+
+    fn kind(msg: &Msg) -> Kind {
+        match msg {
+            Msg::Key(_) => Kind::Key,
+            Msg::Chats { result: Ok(_), .. } => Kind::Chats,
+            _ => Kind::Other,
+        }
+    }
+
+    fn record(&mut self, kind: Kind, busy: Duration, since_start: Duration) {
+        self.longest = self.longest.max(busy);
+        match kind {
+            Kind::Key => self.keys.push(busy),
+            Kind::Chats if self.first_list.is_none() => self.first_list = Some(since_start),
+            _ => {}
+        }
+    }
+
+    fn report(&mut self) -> String {
+        self.keys.sort();
+        let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+        let keys = match (self.keys.get(self.keys.len() / 2), self.keys.last()) {
+            (Some(median), Some(max)) => format!(
+                "{} keys: median {}, max {} to their frame",
+                self.keys.len(),
+                ms(*median),
+                ms(*max)
+            ),
+            _ => "no keys".to_owned(),
+        };
+        let list = self.first_list.map_or("none".to_owned(), ms);
+        format!(
+            "browse: first frame {}, first fresh chat list {list}; {keys}; longest busy {}",
+            ms(self.first_frame),
+            ms(self.longest)
+        )
+    }
+}
 
 /// Why the browser cannot start.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +154,7 @@ async fn event_loop(setup: Setup) -> anyhow::Result<()> {
     }
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + TICK, TICK);
+    let mut stats = Stats::new(first_frame);
     let result = loop {
         let [term, int, hup] = &mut signals;
         let msg = tokio::select! {
@@ -107,6 +174,8 @@ async fn event_loop(setup: Setup) -> anyhow::Result<()> {
             _ = int.recv() => Msg::Signal,
             _ = hup.recv() => Msg::Signal,
         };
+        let busy = Instant::now();
+        let kind = Stats::kind(&msg);
         let mut quit = false;
         for cmd in update::update(&mut model, msg) {
             match cmd {
@@ -119,11 +188,9 @@ async fn event_loop(setup: Setup) -> anyhow::Result<()> {
             break Ok(());
         }
         guard.term.draw(|f| view::view(&model, f))?;
+        stats.record(kind, busy.elapsed(), started.elapsed());
     };
     drop(guard);
-    crate::diag::trace(&format!(
-        "browse: first frame {} ms after start",
-        first_frame.as_millis()
-    ));
+    crate::diag::trace(&stats.report());
     result
 }

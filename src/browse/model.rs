@@ -33,6 +33,15 @@ pub struct ChatKey {
     pub id: String,
 }
 
+/// A profile's chats as fetched.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    pub chats: Vec<Chat>,
+    /// Every chat of the profile (not cut by `--limit`). A partial listing
+    /// updates the chats it holds and keeps the others as they were.
+    pub complete: bool,
+}
+
 /// Which chats the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Filter {
@@ -167,14 +176,29 @@ impl Model {
 
     /// Profile `i`'s chats as the store cached them at `taken_at`.
     pub fn from_cache(&mut self, i: usize, chats: Vec<Chat>, taken_at: Timestamp) {
-        self.set_chats(i, chats, taken_at);
+        let keep = self.selected().map(|(k, _)| k);
+        self.replace(i, chats, taken_at, keep);
         self.profiles[i].from_cache = true;
     }
 
-    /// Replace profile `i`'s chats (taken at `at`), the cursor staying on
-    /// the chat it was on when that chat is still listed.
-    pub fn set_chats(&mut self, i: usize, chats: Vec<Chat>, at: Timestamp) {
+    /// Take profile `i`'s fresh listing (taken at `at`): a complete one
+    /// replaces its chats, a partial one replaces the chats it holds. The
+    /// cursor stays on its chat while that chat is still listed.
+    pub fn set_listing(&mut self, i: usize, listing: Listing, at: Timestamp) {
         let keep = self.selected().map(|(k, _)| k);
+        let mut chats = listing.chats;
+        if !listing.complete {
+            let fresh: std::collections::HashSet<String> =
+                chats.iter().map(|c| c.id.clone()).collect();
+            let old = std::mem::take(&mut self.profiles[i].chats);
+            chats.extend(old.into_iter().filter(|c| !fresh.contains(&c.id)));
+        }
+        self.replace(i, chats, at, keep);
+    }
+
+    /// Replace profile `i`'s chats; `keep` (taken before anything changed)
+    /// is the chat the cursor stays on while it is still listed.
+    fn replace(&mut self, i: usize, chats: Vec<Chat>, at: Timestamp, keep: Option<ChatKey>) {
         let p = &mut self.profiles[i];
         p.chats = chats;
         p.taken_at = Some(at);

@@ -6,8 +6,7 @@ use std::time::Duration;
 
 use crossterm::event::KeyEvent;
 
-use super::model::ChatKey;
-use crate::chat::Chat;
+use super::model::{ChatKey, Listing};
 use crate::message::Message;
 use crate::time::Timestamp;
 
@@ -21,14 +20,16 @@ pub enum Msg {
     Chats {
         profile: usize,
         generation: u64,
-        result: Result<Vec<Chat>, String>,
+        result: Result<Listing, String>,
         at: Timestamp,
     },
-    /// A chat's newest messages arrived (or failed).
+    /// A chat's newest messages arrived (or failed): from the gateway
+    /// (`fresh`), or first from the store while the gateway answers.
     Messages {
         key: ChatKey,
         generation: u64,
         result: Result<Vec<Message>, String>,
+        fresh: bool,
     },
     /// SIGTERM, SIGINT or SIGHUP: leave like `q`.
     Signal,

@@ -47,9 +47,9 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             }
             p.loading = false;
             match result {
-                Ok(chats) => {
+                Ok(listing) => {
                     p.error = None;
-                    m.set_chats(profile, chats, at);
+                    m.set_listing(profile, listing, at);
                 }
                 Err(e) => p.error = Some(e),
             }
@@ -59,10 +59,18 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             key,
             generation,
             result,
+            fresh,
         } => {
             let Some(open) = m.open.as_mut().filter(|o| o.generation == generation) else {
                 return Vec::new();
             };
+            if !fresh {
+                // Kept messages fill an empty pane only; the fresh answer follows.
+                if open.messages.is_none() {
+                    open.messages = result.ok();
+                }
+                return Vec::new();
+            }
             open.loading = false;
             match result {
                 Ok(messages) => {

@@ -5,7 +5,7 @@
 //! profile's client is built once, on first use (secrets resolved on a
 //! blocking thread), chat lists come through the same planner as
 //! `chats overview` and are recorded in the cache, and messages through the
-//! same reader as `messages list`.
+//! same reader as `messages list`, and kept in the store's message cache.
 //!
 //! While the screen is taken, stderr notes would garble it: diagnostics are
 //! quieted for the run and every error goes to the status line instead.
@@ -21,8 +21,7 @@ use super::messages::listing::{self, Request};
 use super::pipeline::{Outcome, Plan};
 use super::selection::Selection;
 use super::Ctx;
-use crate::browse::{self, ChatKey, Look, Model, Source};
-use crate::chat::Chat;
+use crate::browse::{self, ChatKey, Listing, Look, Model, Source};
 use crate::cli::{BrowseArgs, GlobalArgs};
 use crate::config::Profile;
 use crate::exit::Exit;
@@ -30,7 +29,7 @@ use crate::message::Message;
 use crate::output::progress::Progress;
 use crate::output::Collect;
 use crate::provider::{AnyProvider, Op, View};
-use crate::store::{Cached, Store};
+use crate::store::{Cached, CachedMessages, Store};
 use crate::time::Timestamp;
 
 /// Chats fetched per profile unless `--limit`/`--all` say otherwise.
@@ -122,7 +121,7 @@ impl Live {
             .clone()
     }
 
-    async fn chats(&self, i: usize) -> anyhow::Result<Vec<Chat>> {
+    async fn chats(&self, i: usize) -> anyhow::Result<Listing> {
         let built = self.built(i).await.map_err(anyhow::Error::msg)?;
         let provider = &built.provider;
         super::require(provider, Op::ListChats)?;
@@ -139,16 +138,21 @@ impl Live {
             &progress,
         )
         .await?;
+        let complete = outcome.complete();
         if let Some(dir) = self.cache_dir.clone() {
             let name = self.profiles[i].name.clone();
             let overview = Cached {
                 taken_at: Timestamp::now(),
-                complete: outcome.complete(),
+                complete,
                 chats: rows.0.clone(),
             };
-            tokio::task::spawn_blocking(move || record(&dir, &name, overview)).await??;
+            // A store that cannot take it was named in the status line at start.
+            let _ = tokio::task::spawn_blocking(move || record(&dir, &name, overview)).await;
         }
-        Ok(rows.0)
+        Ok(Listing {
+            chats: rows.0,
+            complete,
+        })
     }
 
     async fn messages(&self, key: &ChatKey) -> anyhow::Result<Vec<Message>> {
@@ -161,7 +165,29 @@ impl Live {
         let mut outcome = listing::Outcome::default();
         plan.execute(provider, built.concurrency, &mut rows, &mut outcome)
             .await?;
+        if let Some(dir) = self.cache_dir.clone() {
+            let (name, id) = (self.profiles[key.profile].name.clone(), key.id.clone());
+            let cached = CachedMessages {
+                taken_at: Timestamp::now(),
+                messages: rows.0.clone(),
+            };
+            // As for overviews: a broken store was named at start.
+            let _ = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+                Ok(Store::open(&dir)?.put_messages(&name, &id, &cached)?)
+            })
+            .await;
+        }
         Ok(rows.0)
+    }
+
+    /// What the store kept of a chat's messages; nothing when it cannot say
+    /// (the fresh answer follows either way, and a broken store shows then).
+    async fn cached_messages(&self, key: &ChatKey) -> Option<Vec<Message>> {
+        let dir = self.cache_dir.clone()?;
+        let (name, id) = (self.profiles[key.profile].name.clone(), key.id.clone());
+        let read = move || Store::open(&dir).ok()?.messages(&name, &id).ok().flatten();
+        let kept = tokio::task::spawn_blocking(read).await.ok().flatten()?;
+        Some(kept.messages)
     }
 }
 
@@ -179,7 +205,7 @@ fn record(dir: &std::path::Path, profile: &str, overview: Cached) -> anyhow::Res
 struct Gateways(Rc<Live>);
 
 impl Source for Gateways {
-    fn chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Vec<Chat>, String>> {
+    fn chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Listing, String>> {
         let live = self.0.clone();
         Box::pin(async move { live.chats(profile).await.map_err(|e| error_line(&e)) })
     }
@@ -187,6 +213,11 @@ impl Source for Gateways {
     fn messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Result<Vec<Message>, String>> {
         let (live, key) = (self.0.clone(), key.clone());
         Box::pin(async move { live.messages(&key).await.map_err(|e| error_line(&e)) })
+    }
+
+    fn cached_messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Option<Vec<Message>>> {
+        let (live, key) = (self.0.clone(), key.clone());
+        Box::pin(async move { live.cached_messages(&key).await })
     }
 }
 

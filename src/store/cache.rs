@@ -55,20 +55,8 @@ impl Store {
             path: self.path.clone(),
             problem: super::Problem::Corrupt(format!("cached overview of `{profile}`: {what}")),
         };
-        let values: Vec<serde_json::Value> =
-            serde_json::from_str(&records).map_err(|e| damaged(e.to_string()))?;
-        let mut chats = Vec::with_capacity(values.len());
-        for value in values {
-            let name = value["provider"].as_str().unwrap_or_default();
-            let provider = crate::gateways::NAMES
-                .iter()
-                .find(|n| **n == name)
-                .ok_or_else(|| damaged(format!("unknown gateway {name:?}")))?;
-            let mut chat: Chat =
-                serde_json::from_value(value).map_err(|e| damaged(e.to_string()))?;
-            chat.provider = provider;
-            chats.push(chat);
-        }
+        let what = format!("cached overview of `{profile}`");
+        let chats = self.decode(&records, &what, |c: &mut Chat, p| c.provider = p)?;
         Ok(Some(Cached {
             taken_at: Timestamp::from_secs(taken_at)
                 .ok_or_else(|| damaged(format!("bad time {taken_at}")))?,
@@ -77,7 +65,7 @@ impl Store {
         }))
     }
 
-    fn other(&self, message: String) -> StoreError {
+    pub(super) fn other(&self, message: String) -> StoreError {
         StoreError {
             path: self.path.clone(),
             problem: super::Problem::Other(message),

@@ -1,6 +1,6 @@
 //! The local state store: what wa-inbox remembers between runs (which chats
-//! `--new` already reported, and each profile's latest overview for
-//! `--cached`), in one SQLite file, `state.db`, in the state folder that
+//! `--new` already reported, each profile's latest overview for
+//! `--cached`, and the newest messages of the chats `browse` opened last), in one SQLite file, `state.db`, in the state folder that
 //! `config::resolve` decided. It holds chat records and times, never a secret.
 //!
 //! - **Concurrency.** WAL mode (readers never block the one writer) and a
@@ -23,6 +23,7 @@
 
 mod alerts;
 mod cache;
+mod messages;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
 pub use alerts::{incoming_at, is_new, AlertView, Claim, Seen};
 pub use cache::Cached;
+pub use messages::{CachedMessages, KEPT_CHATS};
 
 /// The file's name inside the state folder.
 pub const FILE: &str = "state.db";
@@ -157,6 +159,38 @@ impl Store {
                 path,
                 problem: classify(&e),
             })
+    }
+}
+
+impl Store {
+    /// Records stored as a JSON array, each with its `provider` (a registry
+    /// name, which deserialising leaves empty) put back; `what` names them in
+    /// the error for a damaged entry.
+    fn decode<T: serde::de::DeserializeOwned>(
+        &self,
+        json: &str,
+        what: &str,
+        provider: impl Fn(&mut T, &'static str),
+    ) -> Result<Vec<T>, StoreError> {
+        let damaged = |problem: String| StoreError {
+            path: self.path.clone(),
+            problem: Problem::Corrupt(format!("{what}: {problem}")),
+        };
+        let values: Vec<serde_json::Value> =
+            serde_json::from_str(json).map_err(|e| damaged(e.to_string()))?;
+        let mut out = Vec::with_capacity(values.len());
+        for value in values {
+            let name = value["provider"].as_str().unwrap_or_default();
+            let gateway = crate::gateways::NAMES
+                .iter()
+                .find(|n| **n == name)
+                .ok_or_else(|| damaged(format!("unknown gateway {name:?}")))?;
+            let mut record: T =
+                serde_json::from_value(value).map_err(|e| damaged(e.to_string()))?;
+            provider(&mut record, gateway);
+            out.push(record);
+        }
+        Ok(out)
     }
 }
 

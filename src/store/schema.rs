@@ -21,6 +21,14 @@ const MIGRATIONS: &[&str] = &[
          reported_at INTEGER NOT NULL,
          PRIMARY KEY (view, profile, chat_id)
      );",
+    // 2: the newest messages of the chats `browse` opened last.
+    "CREATE TABLE message_cache (
+         profile  TEXT NOT NULL,
+         chat_id  TEXT NOT NULL,     -- as the gateway names it
+         taken_at INTEGER NOT NULL,  -- Unix seconds
+         records  TEXT NOT NULL,     -- JSON array of message records, oldest first
+         PRIMARY KEY (profile, chat_id)
+     );",
 ];
 
 /// The version this build writes.

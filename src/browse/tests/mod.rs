@@ -9,7 +9,7 @@ mod update;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::model::{Look, Model};
+use super::model::{Listing, Look, Model};
 use super::msg::{Cmd, Msg};
 use crate::chat::{Chat, LastMessage};
 use crate::message::{Media, Message, MessageKind, Status};
@@ -119,7 +119,10 @@ pub fn loaded(profiles: &[&str], n: usize, size: (u16, u16)) -> Model {
             Msg::Chats {
                 profile: i,
                 generation: 1,
-                result: Ok(chats),
+                result: Ok(Listing {
+                    chats,
+                    complete: true,
+                }),
                 at: now(),
             },
         );

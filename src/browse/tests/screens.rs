@@ -59,6 +59,7 @@ fn with_open_chat(size: (u16, u16)) -> Model {
             key,
             generation,
             result,
+            fresh: true,
         },
     );
     m

@@ -6,7 +6,7 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::browse::model::{ChatKey, Filter, Focus, REST};
+use crate::browse::model::{ChatKey, Filter, Focus, Listing, REST};
 
 fn key_at(m: &Model, n: usize) -> ChatKey {
     let (p, i) = m.visible[n];
@@ -86,7 +86,10 @@ fn stale_chat_lists_are_dropped() {
     let stale = Msg::Chats {
         profile: 0,
         generation: 1,
-        result: Ok(Vec::new()),
+        result: Ok(Listing {
+            chats: Vec::new(),
+            complete: true,
+        }),
         at: now(),
     };
     send(&mut m, stale);
@@ -99,7 +102,10 @@ fn stale_chat_lists_are_dropped() {
     let fresh = Msg::Chats {
         profile: 0,
         generation: 2,
-        result: Ok(vec![chat("evolution", &sandbox(1)[0])]),
+        result: Ok(Listing {
+            chats: vec![chat("evolution", &sandbox(1)[0])],
+            complete: true,
+        }),
         at: now(),
     };
     send(&mut m, fresh);
@@ -138,6 +144,7 @@ fn stale_messages_are_dropped_and_fresh_ones_kept_for_reopening() {
         key: first,
         generation: 1,
         result: Ok(messages(&inbox[0], 5)),
+        fresh: true,
     };
     send(&mut m, old);
     let open = m.open.as_ref().unwrap();
@@ -150,6 +157,7 @@ fn stale_messages_are_dropped_and_fresh_ones_kept_for_reopening() {
         key: second.clone(),
         generation: 2,
         result: Ok(messages(&inbox[1], 5)),
+        fresh: true,
     };
     send(&mut m, fresh);
     assert_eq!(m.open.as_ref().unwrap().messages.as_ref().unwrap().len(), 5);
@@ -182,7 +190,10 @@ fn filters_unread_and_waiting_and_unknown_counts_are_not_unread() {
     let msg = Msg::Chats {
         profile: 0,
         generation: 2,
-        result: Ok(vec![uncounted]),
+        result: Ok(Listing {
+            chats: vec![uncounted],
+            complete: true,
+        }),
         at: now(),
     };
     send(&mut m, msg);
@@ -229,6 +240,7 @@ fn search_in_an_open_chat_filters_its_messages() {
         key,
         generation: 1,
         result: Ok(messages(&sandbox(40)[0], 30)),
+        fresh: true,
     };
     send(&mut m, msg);
     press(&mut m, KeyCode::Char('/'));
@@ -288,6 +300,7 @@ fn resize_switches_between_one_and_two_panes_and_keeps_scroll_in_range() {
         key: key_at(&m, 0),
         generation: 1,
         result: Ok(messages(&sandbox(40)[0], 60)),
+        fresh: true,
     };
     send(&mut m, msg);
     press(&mut m, KeyCode::Char('g'));
@@ -299,4 +312,57 @@ fn resize_switches_between_one_and_two_panes_and_keeps_scroll_in_range() {
     assert_eq!(m.open.as_ref().unwrap().scroll, 0);
     send(&mut m, Msg::Resize(40, 12));
     assert!(!m.two_panes());
+}
+
+#[test]
+fn kept_messages_fill_an_empty_pane_until_the_gateway_answers() {
+    let mut m = loaded(&["evolution"], 40, (100, 30));
+    press(&mut m, KeyCode::Enter);
+    let key = key_at(&m, 0);
+    let inbox = sandbox(40);
+    let kept = Msg::Messages {
+        key: key.clone(),
+        generation: 1,
+        result: Ok(messages(&inbox[0], 3)),
+        fresh: false,
+    };
+    send(&mut m, kept);
+    let open = m.open.as_ref().unwrap();
+    assert!(open.loading && open.messages.as_ref().is_some_and(|v| v.len() == 3));
+    let fresh = Msg::Messages {
+        key,
+        generation: 1,
+        result: Ok(messages(&inbox[0], 7)),
+        fresh: true,
+    };
+    send(&mut m, fresh);
+    let open = m.open.as_ref().unwrap();
+    assert!(!open.loading && open.messages.as_ref().is_some_and(|v| v.len() == 7));
+}
+
+/// See: taking the fresh listing looked the cursor's chat up in the
+/// replaced list (index out of bounds) before `set_listing` kept it first.
+#[test]
+fn a_partial_listing_updates_its_chats_and_keeps_the_others() {
+    let mut m = loaded(&["evolution"], 40, (100, 30));
+    press(&mut m, KeyCode::Char('r'));
+    let mut newer = chat("evolution", &sandbox(1)[0]);
+    newer.unread_count = Some(99);
+    let partial = Msg::Chats {
+        profile: 0,
+        generation: 2,
+        result: Ok(Listing {
+            chats: vec![newer.clone()],
+            complete: false,
+        }),
+        at: now(),
+    };
+    send(&mut m, partial);
+    assert_eq!(m.visible.len(), 40, "the chats it did not hold stay");
+    let kept: Vec<&Chat> = m.profiles[0]
+        .chats
+        .iter()
+        .filter(|c| c.id == newer.id)
+        .collect();
+    assert_eq!(kept, [&newer], "the chat it held is replaced, not doubled");
 }
