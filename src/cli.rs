@@ -168,6 +168,10 @@ pub struct BrowseArgs {
     #[arg(long)]
     pub all: bool,
 
+    /// Look for new messages this often (e.g. 30s, 2m; at least 2s) [default: 30s; with --demo: 5s]
+    #[arg(long, value_name = "DURATION", value_parser = crate::duration::with_unit)]
+    pub interval: Option<Duration>,
+
     /// Let `y` copy the chat's JID to the clipboard through the terminal (OSC 52)
     #[arg(long)]
     pub osc52: bool,

@@ -1,7 +1,7 @@
 //! `wa-inbox browse`: the interactive inbox, built as The Elm Architecture
 //! (STYLE.md pattern 16). `model.rs` holds the state, `msg.rs` what happens
 //! and what may be asked for, `update.rs` the pure state transitions,
-//! `view*.rs` the pure drawing, `keys.rs` the one key table, `exec.rs` the
+//! `input.rs` what keys do to it, `view*.rs` the pure drawing, `keys.rs` the one key table, `exec.rs` the
 //! background tasks (one per resource, newest wins) and `terminal.rs` the
 //! terminal's setup and its restoration on every way out.
 //!
@@ -13,6 +13,7 @@
 //! model (from the store's cached overviews) before the first frame.
 
 mod exec;
+mod input;
 mod keys;
 mod model;
 mod msg;
@@ -119,6 +120,8 @@ pub struct Setup {
     pub source: Rc<dyn Source>,
     /// When the command started, to report the time to the first frame (`-v`).
     pub started: Instant,
+    /// How often every chat list is fetched again (new messages show up).
+    pub interval: Duration,
 }
 
 /// Run the browser until `q`, Ctrl-C or a signal.
@@ -135,6 +138,7 @@ async fn event_loop(setup: Setup) -> anyhow::Result<()> {
         mut model,
         source,
         started,
+        interval,
     } = setup;
     let mut signals = [
         signal(SignalKind::terminate())?,
@@ -154,6 +158,7 @@ async fn event_loop(setup: Setup) -> anyhow::Result<()> {
     }
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + TICK, TICK);
+    let mut poll = tokio::time::interval_at(tokio::time::Instant::now() + interval, interval);
     let mut stats = Stats::new(first_frame);
     let result = loop {
         let [term, int, hup] = &mut signals;
@@ -170,6 +175,7 @@ async fn event_loop(setup: Setup) -> anyhow::Result<()> {
                 Err(exec::Crashed) => break Err(anyhow::anyhow!("a background task failed")),
             },
             _ = tick.tick() => Msg::Tick(Timestamp::now()),
+            _ = poll.tick() => Msg::Poll,
             _ = term.recv() => Msg::Signal,
             _ = int.recv() => Msg::Signal,
             _ = hup.recv() => Msg::Signal,

@@ -31,6 +31,8 @@ pub enum Msg {
         result: Result<Vec<Message>, String>,
         fresh: bool,
     },
+    /// `--interval` passed: time to look for new messages.
+    Poll,
     /// SIGTERM, SIGINT or SIGHUP: leave like `q`.
     Signal,
 }

@@ -6,11 +6,10 @@
 
 use std::time::Duration;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
-use tui_input::backend::crossterm::EventHandler;
+use crossterm::event::KeyEventKind;
 
-use super::keys::{self, Action};
-use super::model::{ChatKey, Filter, Focus, Model, Open, Search, RECENT, REST};
+use super::input;
+use super::model::{ChatKey, Model, RECENT};
 use super::msg::{Cmd, Msg};
 use super::view_chat;
 
@@ -22,7 +21,7 @@ pub fn init(m: &mut Model) -> Vec<Cmd> {
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     match msg {
-        Msg::Key(k) if k.kind != KeyEventKind::Release => key(m, k),
+        Msg::Key(k) if k.kind != KeyEventKind::Release => input::key(m, k),
         Msg::Key(_) => Vec::new(),
         Msg::Resize(w, h) => {
             m.size = (w, h);
@@ -49,12 +48,28 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             match result {
                 Ok(listing) => {
                     p.error = None;
+                    let before = open_activity(m);
                     m.set_listing(profile, listing, at);
+                    // New activity in the open chat: fetch its newest messages.
+                    let open = m.open.as_ref().map(|o| o.key.clone());
+                    if let Some(key) = open.filter(|k| k.profile == profile) {
+                        if open_activity(m) != before && !m.open.as_ref().is_some_and(|o| o.loading)
+                        {
+                            return vec![fetch_messages(m, key, Duration::ZERO)];
+                        }
+                    }
                 }
                 Err(e) => p.error = Some(e),
             }
             Vec::new()
         }
+        // `--interval`: ask again for every list not already on its way.
+        Msg::Poll => (0..m.profiles.len())
+            .filter(|&p| !m.profiles[p].loading)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|p| refresh(m, p))
+            .collect(),
         Msg::Messages {
             key,
             generation,
@@ -91,8 +106,13 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     }
 }
 
+/// When the open chat was last active, as its profile's list says.
+fn open_activity(m: &Model) -> Option<crate::time::Timestamp> {
+    m.open_chat().and_then(|c| c.last_activity_at)
+}
+
 /// A new request for profile `p`'s chats: its generation supersedes any in flight.
-fn refresh(m: &mut Model, p: usize) -> Cmd {
+pub(super) fn refresh(m: &mut Model, p: usize) -> Cmd {
     let profile = &mut m.profiles[p];
     profile.generation += 1;
     profile.loading = true;
@@ -102,183 +122,7 @@ fn refresh(m: &mut Model, p: usize) -> Cmd {
     }
 }
 
-fn key(m: &mut Model, k: KeyEvent) -> Vec<Cmd> {
-    m.note = None;
-    if m.help {
-        m.help = false;
-        return Vec::new();
-    }
-    let action = keys::action(k);
-    if action == Some(Action::Quit) && k.code != KeyCode::Char('q') {
-        return vec![Cmd::Quit]; // Ctrl-C, even while typing a search
-    }
-    if let Some(cmds) = search_key(m, k) {
-        return cmds;
-    }
-    let Some(action) = action else {
-        return Vec::new();
-    };
-    let in_chat = m.focus == Focus::Chat && m.open.is_some();
-    match action {
-        Action::Quit => return vec![Cmd::Quit],
-        Action::Help => m.help = true,
-        Action::Down
-        | Action::Up
-        | Action::Top
-        | Action::Bottom
-        | Action::PageDown
-        | Action::PageUp
-            if in_chat =>
-        {
-            scroll(m, action)
-        }
-        Action::Down
-        | Action::Up
-        | Action::Top
-        | Action::Bottom
-        | Action::PageDown
-        | Action::PageUp => return move_cursor(m, action),
-        Action::Open => return open_selected(m, Duration::ZERO),
-        Action::Back if in_chat => m.focus = Focus::List,
-        Action::Back => {
-            if m.search.take().is_some() {
-                m.relist();
-            }
-        }
-        Action::SwitchPane if m.open.is_some() => {
-            m.focus = match m.focus {
-                Focus::List => Focus::Chat,
-                Focus::Chat => Focus::List,
-            }
-        }
-        Action::SwitchPane => {}
-        Action::Search => {
-            let search = if in_chat {
-                &mut m.open.as_mut().expect("in_chat").search
-            } else {
-                &mut m.search
-            };
-            search.get_or_insert_with(Search::default).editing = true;
-        }
-        Action::UnreadOnly => set_filter(m, Filter::Unread),
-        Action::WaitingOnly => set_filter(m, Filter::Waiting),
-        Action::All => {
-            m.only_profile = None;
-            set_filter(m, Filter::All);
-        }
-        Action::CycleProfile if m.merged() => {
-            m.only_profile = match m.only_profile {
-                None => Some(0),
-                Some(p) if p + 1 < m.profiles.len() => Some(p + 1),
-                Some(_) => None,
-            };
-            m.relist();
-        }
-        Action::CycleProfile => {}
-        Action::Refresh => {
-            let mut cmds: Vec<Cmd> = (0..m.profiles.len()).map(|p| refresh(m, p)).collect();
-            if let Some(key) = m.open.as_ref().map(|o| o.key.clone()) {
-                cmds.push(fetch_messages(m, key, Duration::ZERO));
-            }
-            return cmds;
-        }
-        Action::CopyJid => return copy_jid(m),
-    }
-    Vec::new()
-}
-
-/// Keys while a search line is being typed; `None` when no search is.
-fn search_key(m: &mut Model, k: KeyEvent) -> Option<Vec<Cmd>> {
-    let in_chat = m.focus == Focus::Chat && m.open.is_some();
-    let slot = if in_chat {
-        &mut m.open.as_mut().expect("in_chat").search
-    } else {
-        &mut m.search
-    };
-    let search = slot.as_mut().filter(|s| s.editing)?;
-    match k.code {
-        KeyCode::Esc => *slot = None,
-        KeyCode::Enter => {
-            search.editing = false;
-            if search.needle().is_none() {
-                *slot = None;
-            } else if !in_chat {
-                m.relist();
-                m.cursor = 0;
-                return Some(open_selected(m, Duration::ZERO));
-            }
-        }
-        _ => {
-            search.input.handle_event(&Event::Key(k));
-        }
-    }
-    if in_chat {
-        clamp_scroll(m);
-    } else {
-        m.cursor = 0;
-        m.relist();
-    }
-    Some(Vec::new())
-}
-
-fn set_filter(m: &mut Model, filter: Filter) {
-    m.filter = filter;
-    m.relist();
-}
-
-/// Move the list cursor; with two panes, preview the chat once the cursor rests.
-fn move_cursor(m: &mut Model, action: Action) -> Vec<Cmd> {
-    let last = m.visible.len().saturating_sub(1);
-    let page = m.list_rows();
-    let before = m.cursor;
-    m.cursor = match action {
-        Action::Down => m.cursor + 1,
-        Action::Up => m.cursor.saturating_sub(1),
-        Action::Top => 0,
-        Action::Bottom => last,
-        Action::PageDown => m.cursor + page,
-        _ => m.cursor.saturating_sub(page),
-    }
-    .min(last);
-    if m.cursor == before || !m.two_panes() {
-        return Vec::new();
-    }
-    open_selected(m, REST).into_iter().collect()
-}
-
-/// Show the chat under the cursor: at once (`Enter`, focus moves to it) or,
-/// when previewing while scrolling, after the cursor rested for `delay`.
-fn open_selected(m: &mut Model, delay: Duration) -> Vec<Cmd> {
-    let Some((key, _)) = m.selected() else {
-        return Vec::new();
-    };
-    if delay.is_zero() {
-        m.focus = Focus::Chat;
-    }
-    if m.open
-        .as_ref()
-        .is_some_and(|o| o.key == key && o.error.is_none())
-    {
-        return Vec::new();
-    }
-    let known = m
-        .recent
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, msgs)| msgs.clone());
-    m.open = Some(Open {
-        key: key.clone(),
-        messages: known,
-        loading: true,
-        error: None,
-        scroll: 0,
-        search: None,
-        generation: 0,
-    });
-    vec![fetch_messages(m, key, delay)]
-}
-
-fn fetch_messages(m: &mut Model, key: ChatKey, delay: Duration) -> Cmd {
+pub(super) fn fetch_messages(m: &mut Model, key: ChatKey, delay: Duration) -> Cmd {
     m.message_generation += 1;
     if let Some(open) = m.open.as_mut() {
         open.generation = m.message_generation;
@@ -291,43 +135,10 @@ fn fetch_messages(m: &mut Model, key: ChatKey, delay: Duration) -> Cmd {
     }
 }
 
-fn scroll(m: &mut Model, action: Action) {
-    let page = m.chat_rows().saturating_sub(1).max(1);
-    let total = view_chat::line_count(m);
-    if let Some(open) = m.open.as_mut() {
-        open.scroll = match action {
-            Action::Up => open.scroll + 1,
-            Action::Down => open.scroll.saturating_sub(1),
-            Action::PageUp => open.scroll + page,
-            Action::PageDown => open.scroll.saturating_sub(page),
-            Action::Top => total,
-            _ => 0,
-        };
-    }
-    clamp_scroll(m);
-}
-
 /// Keep the conversation's scroll within its lines (after a resize, a new answer).
-fn clamp_scroll(m: &mut Model) {
+pub(super) fn clamp_scroll(m: &mut Model) {
     let max = view_chat::line_count(m).saturating_sub(m.chat_rows());
     if let Some(open) = m.open.as_mut() {
         open.scroll = open.scroll.min(max);
     }
-}
-
-fn copy_jid(m: &mut Model) -> Vec<Cmd> {
-    let chat = match m.focus {
-        Focus::Chat => m.open_chat(),
-        Focus::List => m.selected().map(|(_, c)| c),
-    };
-    let Some(jid) = chat.map(|c| c.jid.clone().unwrap_or_else(|| c.id.clone())) else {
-        return Vec::new();
-    };
-    let jid = crate::sanitize::one_line(&jid);
-    if !m.look.osc52 {
-        m.note = Some(format!("{jid} (start with --osc52 to let y copy it)"));
-        return Vec::new();
-    }
-    m.note = Some(format!("copied {jid}"));
-    vec![Cmd::Copy(jid)]
 }

@@ -12,7 +12,7 @@
 
 use std::path::PathBuf;
 use std::rc::Rc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use futures_util::future::LocalBoxFuture;
 use tokio::sync::OnceCell;
@@ -34,6 +34,12 @@ use crate::time::Timestamp;
 
 /// Chats fetched per profile unless `--limit`/`--all` say otherwise.
 const DEFAULT_LIMIT: usize = 100;
+/// How often the lists are fetched again unless `--interval` says (as `watch`).
+pub const INTERVAL: Duration = Duration::from_secs(30);
+/// With `--demo`, whose sandbox delivers new messages while it runs.
+pub const DEMO_INTERVAL: Duration = Duration::from_secs(5);
+/// The shortest `--interval`: polling faster only loads the gateway.
+pub const MIN_INTERVAL: Duration = Duration::from_secs(2);
 
 pub async fn run(args: BrowseArgs, global: GlobalArgs) -> anyhow::Result<Exit> {
     let started = Instant::now();
@@ -42,6 +48,13 @@ pub async fn run(args: BrowseArgs, global: GlobalArgs) -> anyhow::Result<Exit> {
         return Err(crate::exit::UsageError(browse::NotATerminal.to_string()).into());
     }
     let (verbose, quiet) = (global.verbose, global.quiet);
+    if args.interval.is_some_and(|i| i < MIN_INTERVAL) {
+        return Err(crate::exit::UsageError(format!(
+            "--interval must be at least {}s: polling faster only loads the gateway",
+            MIN_INTERVAL.as_secs()
+        ))
+        .into());
+    }
     let ctx = Ctx::new(global).await?;
     let profiles: Vec<Profile> = ctx.settings.selected()?.into_iter().cloned().collect();
     let names: Vec<String> = profiles.iter().map(|p| p.name.clone()).collect();
@@ -72,6 +85,10 @@ pub async fn run(args: BrowseArgs, global: GlobalArgs) -> anyhow::Result<Exit> {
         (true, _) => None,
         (false, n) => Some(n.map_or(DEFAULT_LIMIT, |n| n as usize)),
     };
+    let interval = args.interval.unwrap_or(match s.demo {
+        true => DEMO_INTERVAL,
+        false => INTERVAL,
+    });
     let live = Live {
         ctx,
         providers: profiles.iter().map(|_| OnceCell::new()).collect(),
@@ -84,6 +101,7 @@ pub async fn run(args: BrowseArgs, global: GlobalArgs) -> anyhow::Result<Exit> {
         model,
         source: Rc::new(Gateways(Rc::new(live))),
         started,
+        interval,
     })
     .await;
     crate::diag::set_verbosity(verbose, quiet);

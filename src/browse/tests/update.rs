@@ -366,3 +366,80 @@ fn a_partial_listing_updates_its_chats_and_keeps_the_others() {
         .collect();
     assert_eq!(kept, [&newer], "the chat it held is replaced, not doubled");
 }
+
+#[test]
+fn polling_asks_again_only_for_lists_not_on_their_way() {
+    let mut m = loaded(&["home", "shop"], 40, (100, 30));
+    press(&mut m, KeyCode::Char('r'));
+    let answered = Msg::Chats {
+        profile: 0,
+        generation: 2,
+        result: Err("timeout".into()),
+        at: now(),
+    };
+    send(&mut m, answered);
+    // Profile 1 is still loading: only profile 0 is asked again.
+    assert_eq!(
+        send(&mut m, Msg::Poll),
+        [Cmd::Chats {
+            profile: 0,
+            generation: 3
+        }]
+    );
+    assert!(send(&mut m, Msg::Poll).is_empty());
+}
+
+#[test]
+fn new_activity_in_the_open_chat_fetches_its_newest_messages() {
+    let mut m = loaded(&["evolution"], 40, (100, 30));
+    press(&mut m, KeyCode::Enter);
+    let key = key_at(&m, 0);
+    let answer = Msg::Messages {
+        key: key.clone(),
+        generation: 1,
+        result: Ok(Vec::new()),
+        fresh: true,
+    };
+    send(&mut m, answer);
+    let mut chats = m.profiles[0].chats.clone();
+    let open = chats.iter_mut().find(|c| c.id == key.id).unwrap();
+    open.last_activity_at = Timestamp::from_secs(NOW + 60);
+    let poll = send(&mut m, Msg::Poll);
+    assert_eq!(
+        poll,
+        [Cmd::Chats {
+            profile: 0,
+            generation: 2
+        }]
+    );
+    let listing = Msg::Chats {
+        profile: 0,
+        generation: 2,
+        result: Ok(Listing {
+            chats: chats.clone(),
+            complete: true,
+        }),
+        at: now(),
+    };
+    let cmds = send(&mut m, listing);
+    assert_eq!(
+        cmds,
+        [Cmd::Messages {
+            key,
+            generation: 2,
+            delay: Duration::ZERO
+        }]
+    );
+    // The same activity again asks for nothing.
+    send(&mut m, Msg::Poll);
+    let again = Msg::Chats {
+        profile: 0,
+        generation: 3,
+        result: Ok(Listing {
+            chats,
+            complete: true,
+        }),
+        at: now(),
+    };
+    assert!(send(&mut m, again).is_empty());
+}
