@@ -5,6 +5,7 @@ mod util;
 
 mod alerts;
 mod answers;
+mod chats_read;
 mod completion;
 mod environment;
 mod evolution;
