@@ -27,7 +27,7 @@ use super::{
 };
 use crate::chat::Chat;
 use crate::secret::{Secret, SecretSource};
-use engine::{Items, ListTime};
+use engine::{Dialect, Items};
 
 const NAME: &str = "waha";
 const GATEWAY: &str = "WAHA";
@@ -132,7 +132,7 @@ impl Waha {
         items
             .0
             .into_iter()
-            .map(|w| engine::list_chat(&self.profile, NAME, w, ListTime::TimestampFirst))
+            .map(|w| engine::list_chat(&self.profile, Dialect::Waha, w))
             .collect::<Result<_, _>>()
             .map_err(|d| bad("GET /api/{session}/chats", d))
     }
@@ -162,7 +162,7 @@ impl Waha {
         items
             .0
             .into_iter()
-            .map(|w| engine::overview_chat(&self.profile, NAME, w))
+            .map(|w| engine::overview_chat(&self.profile, Dialect::Waha, w))
             .collect::<Result<_, _>>()
             .map_err(|d| bad("GET /api/{session}/chats/overview", d))
     }

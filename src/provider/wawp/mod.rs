@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use super::body::ErrorBody;
 use super::http::{Http, Req};
-use super::waha::engine::{self, Items, ListTime};
+use super::waha::engine::{self, Dialect, Items};
 use super::{
     default_class, BuildEnv, Capabilities, Class, Operations, Order, Page, PageAt, Paging,
     Provider, ProviderError, Query, SortKey, Support, UnreadSupport, View,
@@ -27,8 +27,8 @@ use super::{
 use crate::chat::Chat;
 use crate::secret::{Secret, SecretSource};
 
-const NAME: &str = "wawp";
-const GATEWAY: &str = "Wawp";
+pub(in crate::provider) const NAME: &str = "wawp";
+pub(in crate::provider) const GATEWAY: &str = "Wawp";
 const MAX_LIST_PAGE: u32 = 100;
 const MAX_OVERVIEW_PAGE: u32 = 50;
 
@@ -90,7 +90,7 @@ impl Wawp {
         items
             .0
             .into_iter()
-            .map(|w| engine::list_chat(&self.profile, NAME, w, ListTime::ConversationFirst))
+            .map(|w| engine::list_chat(&self.profile, Dialect::Wawp, w))
             .collect::<Result<_, _>>()
             .map_err(|d| bad("GET /v2/chats", d))
     }
@@ -106,7 +106,7 @@ impl Wawp {
         items
             .0
             .into_iter()
-            .map(|w| engine::overview_chat(&self.profile, NAME, w))
+            .map(|w| engine::overview_chat(&self.profile, Dialect::Wawp, w))
             .collect::<Result<_, _>>()
             .map_err(|d| bad("GET /v2/chats/overview", d))
     }
