@@ -122,3 +122,20 @@ fn browse_without_a_terminal_exits_2_saying_so() {
     );
     assert!(run.stdout.is_empty());
 }
+
+#[test]
+fn browse_refuses_options_for_printed_output() {
+    let env = TestEnv::new().only(&["evolution"]).no_calls_expected();
+    for args in [
+        &["-o", "json", "browse"][..],
+        &["--fields", "name", "browse"],
+    ] {
+        let run = env.run(args);
+        run.expect(2);
+        assert!(
+            run.stderr.contains("does not apply to browse"),
+            "{}",
+            run.stderr
+        );
+    }
+}

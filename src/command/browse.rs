@@ -22,7 +22,7 @@ use super::pipeline::{Outcome, Plan};
 use super::selection::Selection;
 use super::Ctx;
 use crate::browse::{self, ChatKey, Listing, Look, Model, Source};
-use crate::cli::{BrowseArgs, GlobalArgs};
+use crate::cli::{BrowseArgs, FormatArg, GlobalArgs};
 use crate::config::Profile;
 use crate::exit::Exit;
 use crate::message::Message;
@@ -43,6 +43,23 @@ pub const MIN_INTERVAL: Duration = Duration::from_secs(2);
 
 pub async fn run(args: BrowseArgs, global: GlobalArgs) -> anyhow::Result<Exit> {
     let started = Instant::now();
+    // Options for printed output have nothing to act on here: refused, not ignored.
+    let printing = [
+        (
+            global.output != FormatArg::Table,
+            "-o/--output (or WA_INBOX_OUTPUT)",
+        ),
+        (!global.fields.is_empty(), "--fields"),
+        (global.no_header, "--no-header"),
+        (global.csv_raw, "--csv-raw"),
+    ];
+    if let Some((_, name)) = printing.iter().find(|(set, _)| *set) {
+        return Err(crate::exit::UsageError(format!(
+            "{name} does not apply to browse, which draws the screen; for records use `chats \
+             overview` or `messages list`"
+        ))
+        .into());
+    }
     // Before anything is resolved or started: a pipe gets its answer at once.
     if !browse::is_interactive() {
         return Err(crate::exit::UsageError(browse::NotATerminal.to_string()).into());
