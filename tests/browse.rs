@@ -139,3 +139,28 @@ fn browse_refuses_options_for_printed_output() {
         );
     }
 }
+
+#[test]
+fn browse_marks_a_chat_read_only_after_saying_what_the_gateway_will_do() {
+    let env = TestEnv::new().only(&["evolution"]);
+    let Some(t) = browse(&env, "browse", 100, 30) else {
+        return;
+    };
+    t.wait_for("the chat list", listed);
+    t.send(&["m"]);
+    let asked = t.wait_for("the question", |s| s.contains("y or ⏎ marks it read"));
+    assert!(
+        asked.contains("read receipts"),
+        "says what the gateway does:\n{asked}"
+    );
+    assert!(env.sandbox.receipts().is_empty(), "nothing sent before y");
+    t.send(&["y"]);
+    let done = t.wait_for("the outcome", |s| s.contains("read receipts sent"));
+    assert!(!done.contains("y or ⏎"), "{done}");
+    assert!(
+        !env.sandbox.receipts().is_empty(),
+        "the sandbox saw the read"
+    );
+    t.send(&["q"]);
+    t.wait_for("the exit", |s| s.contains("EXIT 0"));
+}

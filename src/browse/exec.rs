@@ -15,6 +15,7 @@ use tokio::task::AbortHandle;
 use super::model::{ChatKey, Listing};
 use super::msg::{Cmd, Msg};
 use crate::message::Message;
+use crate::provider::ReadOutcome;
 use crate::time::Timestamp;
 
 /// Where the browser's data comes from: the command layer implements it over
@@ -25,6 +26,12 @@ pub trait Source {
     fn chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Listing, String>>;
     /// The newest messages of a chat, oldest first.
     fn messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Result<Vec<Message>, String>>;
+    /// Mark a chat read; with `dry_run`, only say what the gateway would do.
+    fn mark_read(
+        &self,
+        key: &ChatKey,
+        dry_run: bool,
+    ) -> LocalBoxFuture<'static, Result<ReadOutcome, String>>;
     /// What the store kept of a chat's messages from an earlier fetch.
     fn cached_messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Option<Vec<Message>>>;
 }
@@ -38,6 +45,7 @@ pub struct Executor {
     tx: UnboundedSender<Result<Msg, Crashed>>,
     chats: HashMap<usize, AbortHandle>,
     messages: Option<AbortHandle>,
+    read: Option<AbortHandle>,
 }
 
 impl Executor {
@@ -47,6 +55,7 @@ impl Executor {
             tx,
             chats: HashMap::new(),
             messages: None,
+            read: None,
         }
     }
 
@@ -99,6 +108,22 @@ impl Executor {
                     }
                 });
                 if let Some(old) = self.messages.replace(handle) {
+                    old.abort();
+                }
+            }
+            Cmd::MarkRead { key, dry_run } => {
+                let work = self.source.mark_read(&key, dry_run);
+                let handle = self.spawn(async move {
+                    let result = work.await;
+                    Msg::Read {
+                        key,
+                        dry_run,
+                        result,
+                    }
+                });
+                // Only a dry run can be replaced: `update` sends no second
+                // write while one is on its way.
+                if let Some(old) = self.read.replace(handle) {
                     old.abort();
                 }
             }

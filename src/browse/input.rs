@@ -10,6 +10,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
 use super::keys::{self, Action};
+use super::mark;
 use super::model::{Filter, Focus, Model, Open, Search, REST};
 use super::msg::Cmd;
 use super::update::{clamp_scroll, fetch_messages, refresh};
@@ -24,6 +25,9 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Cmd> {
     let action = keys::action(k);
     if action == Some(Action::Quit) && k.code != KeyCode::Char('q') {
         return vec![Cmd::Quit]; // Ctrl-C, even while typing a search
+    }
+    if m.confirm.is_some() {
+        return mark::key(m, k);
     }
     if let Some(cmds) = search_key(m, k) {
         return cmds;
@@ -96,6 +100,7 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Cmd> {
             return cmds;
         }
         Action::CopyJid => return copy_jid(m),
+        Action::MarkRead => return mark_read(m),
     }
     Vec::new()
 }
@@ -222,4 +227,21 @@ fn copy_jid(m: &mut Model) -> Vec<Cmd> {
     }
     m.note = Some(format!("copied {jid}"));
     vec![Cmd::Copy(jid)]
+}
+
+/// `m`: the open chat when it has the focus, else the chat under the cursor.
+fn mark_read(m: &mut Model) -> Vec<Cmd> {
+    let (key, chat) = match (m.focus, &m.open) {
+        (Focus::Chat, Some(open)) => (open.key.clone(), m.open_chat()),
+        _ => match m.selected() {
+            Some((key, chat)) => (key, Some(chat)),
+            None => return Vec::new(),
+        },
+    };
+    let label = chat
+        .and_then(|c| c.name.as_deref())
+        .map(crate::sanitize::one_line)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| crate::sanitize::one_line(&key.id));
+    mark::start(m, key, label)
 }

@@ -23,6 +23,7 @@ pub enum Action {
     CycleProfile,
     Refresh,
     CopyJid,
+    MarkRead,
     Help,
     Quit,
 }
@@ -70,10 +71,11 @@ pub const TABLE: &[Binding] = &[
     bind(A::Search, &[K::Char('/')], "/", "search chat names; in a chat, message text (⏎ keeps it and opens the first match, Esc clears)", "/ search"),
     bind(A::UnreadOnly, &[K::Char('u')], "u", "only unread chats (where the gateway counts)", "u unread"),
     bind(A::WaitingOnly, &[K::Char('w')], "w", "only chats awaiting your reply (● last message incoming)", "w waiting"),
-    bind(A::All, &[K::Char('a')], "a", "all chats", "a all"),
+    bind(A::All, &[K::Char('a')], "a", "all chats", ""),
     bind(A::CycleProfile, &[K::Char('p')], "p", "merged inbox: one profile at a time, then all", ""),
-    bind(A::Refresh, &[K::Char('r'), K::F(5)], "r F5", "refresh from the gateway", "r refresh"),
+    bind(A::Refresh, &[K::Char('r'), K::F(5)], "r F5", "refresh from the gateway", ""),
     bind(A::CopyJid, &[K::Char('y')], "y", "copy the chat's JID (OSC 52; with --osc52)", ""),
+    bind(A::MarkRead, &[K::Char('m')], "m", "mark the chat read: says first what the gateway will do (read receipts or only its counter); y or ⏎ confirms, n or Esc cancels", "m read"),
     bind(A::Help, &[K::Char('?'), K::F(1)], "? F1", "this help", "? help"),
     bind(A::Quit, &[K::Char('q')], "q", "quit (also Ctrl-C)", "q quit"),
 ];

@@ -1,7 +1,7 @@
 //! `wa-inbox browse`: the interactive inbox, built as The Elm Architecture
 //! (STYLE.md pattern 16). `model.rs` holds the state, `msg.rs` what happens
 //! and what may be asked for, `update.rs` the pure state transitions,
-//! `input.rs` what keys do to it, `view*.rs` the pure drawing, `keys.rs` the one key table, `exec.rs` the
+//! `input.rs` what keys do to it, `mark.rs` the confirmed mark-read, `view*.rs` the pure drawing, `keys.rs` the one key table, `exec.rs` the
 //! background tasks (one per resource, newest wins) and `terminal.rs` the
 //! terminal's setup and its restoration on every way out.
 //!
@@ -15,6 +15,7 @@
 mod exec;
 mod input;
 mod keys;
+mod mark;
 mod model;
 mod msg;
 mod terminal;

@@ -151,6 +151,8 @@ pub struct Model {
     /// Messages of recently opened chats, newest use last (shown at once
     /// when a chat is opened again, while it refreshes).
     pub recent: Vec<(ChatKey, Vec<Message>)>,
+    /// `m`: a mark-read being confirmed.
+    pub confirm: Option<super::mark::Confirm>,
 }
 
 impl Model {
@@ -171,6 +173,7 @@ impl Model {
             message_generation: 0,
             note: None,
             recent: Vec::new(),
+            confirm: None,
         }
     }
 

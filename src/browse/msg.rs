@@ -8,6 +8,7 @@ use crossterm::event::KeyEvent;
 
 use super::model::{ChatKey, Listing};
 use crate::message::Message;
+use crate::provider::ReadOutcome;
 use crate::time::Timestamp;
 
 #[derive(Debug, Clone)]
@@ -31,6 +32,12 @@ pub enum Msg {
         result: Result<Vec<Message>, String>,
         fresh: bool,
     },
+    /// The gateway's answer to a mark-read: what it would do (`dry_run`) or did.
+    Read {
+        key: ChatKey,
+        dry_run: bool,
+        result: Result<ReadOutcome, String>,
+    },
     /// `--interval` passed: time to look for new messages.
     Poll,
     /// SIGTERM, SIGINT or SIGHUP: leave like `q`.
@@ -50,6 +57,11 @@ pub enum Cmd {
         key: ChatKey,
         generation: u64,
         delay: Duration,
+    },
+    /// Mark a chat read; with `dry_run`, only ask what the gateway would do.
+    MarkRead {
+        key: ChatKey,
+        dry_run: bool,
     },
     /// Put text on the terminal's clipboard (OSC 52).
     Copy(String),

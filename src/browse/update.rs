@@ -8,10 +8,10 @@ use std::time::Duration;
 
 use crossterm::event::KeyEventKind;
 
-use super::input;
 use super::model::{ChatKey, Model, RECENT};
 use super::msg::{Cmd, Msg};
 use super::view_chat;
+use super::{input, mark};
 
 /// The requests that start the browser: every profile's chat list.
 pub fn init(m: &mut Model) -> Vec<Cmd> {
@@ -63,6 +63,11 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             }
             Vec::new()
         }
+        Msg::Read {
+            key,
+            dry_run,
+            result,
+        } => mark::answered(m, key, dry_run, result),
         // `--interval`: ask again for every list not already on its way.
         Msg::Poll => (0..m.profiles.len())
             .filter(|&p| !m.profiles[p].loading)

@@ -7,10 +7,11 @@
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::keys;
+use super::mark::{plan_words, Confirm, Step};
 use super::model::{Filter, Focus, Model, Search};
 use super::{view_chat, view_list};
 use crate::output::table::relative;
@@ -74,6 +75,49 @@ pub fn view(m: &Model, f: &mut Frame) {
     if m.help {
         help(m, f);
     }
+    if let Some(c) = &m.confirm {
+        confirm(m, f, c);
+    }
+}
+
+/// The mark-read question, over everything else.
+fn confirm(m: &Model, f: &mut Frame, c: &Confirm) {
+    let st = Styles::of(m);
+    let area = f.area();
+    let width = area.width.saturating_sub(4).min(70);
+    let height = 7.min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let mut lines = vec![Line::from(vec![
+        Span::raw("Mark "),
+        Span::styled(c.label.clone(), st.bold),
+        Span::raw(" read?"),
+    ])];
+    match &c.step {
+        Step::Planning => lines.push(Line::from(Span::styled(
+            "asking the gateway what it would do…",
+            st.dim,
+        ))),
+        Step::Asking(plan) => {
+            lines.push(Line::from(plan_words(plan)));
+            lines.push(Line::from(Span::styled(
+                "y or ⏎ marks it read · n or Esc cancels",
+                st.bold,
+            )));
+        }
+        Step::Sending => lines.push(Line::from(Span::styled("marking read…", st.dim))),
+    }
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" mark read ")),
+        rect,
+    );
 }
 
 /// The styles of this run (colour or not).

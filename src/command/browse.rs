@@ -28,7 +28,7 @@ use crate::exit::Exit;
 use crate::message::Message;
 use crate::output::progress::Progress;
 use crate::output::Collect;
-use crate::provider::{AnyProvider, Op, View};
+use crate::provider::{AnyProvider, Op, ReadOutcome, View};
 use crate::store::{Cached, CachedMessages, Store};
 use crate::time::Timestamp;
 
@@ -215,6 +215,13 @@ impl Live {
         Ok(rows.0)
     }
 
+    /// Mark a chat read (`dry_run`: only say what would be sent).
+    async fn mark_read(&self, key: &ChatKey, dry_run: bool) -> anyhow::Result<ReadOutcome> {
+        let built = self.built(key.profile).await.map_err(anyhow::Error::msg)?;
+        super::require(&built.provider, Op::MarkRead)?;
+        Ok(built.provider.mark_read(&key.id, dry_run).await?)
+    }
+
     /// What the store kept of a chat's messages; nothing when it cannot say
     /// (the fresh answer follows either way, and a broken store shows then).
     async fn cached_messages(&self, key: &ChatKey) -> Option<Vec<Message>> {
@@ -248,6 +255,19 @@ impl Source for Gateways {
     fn messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Result<Vec<Message>, String>> {
         let (live, key) = (self.0.clone(), key.clone());
         Box::pin(async move { live.messages(&key).await.map_err(|e| error_line(&e)) })
+    }
+
+    fn mark_read(
+        &self,
+        key: &ChatKey,
+        dry_run: bool,
+    ) -> LocalBoxFuture<'static, Result<ReadOutcome, String>> {
+        let (live, key) = (self.0.clone(), key.clone());
+        Box::pin(async move {
+            live.mark_read(&key, dry_run)
+                .await
+                .map_err(|e| error_line(&e))
+        })
     }
 
     fn cached_messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Option<Vec<Message>>> {

@@ -110,3 +110,27 @@ fn search_and_help() {
     press(&mut m, KeyCode::Char('?'));
     insta::assert_snapshot!("help_80x24", draw(&m));
 }
+
+#[test]
+fn mark_read_asks_first() {
+    for (w, h) in SIZES {
+        let mut m = loaded(&["evolution"], 40, (w, h));
+        let cmds = press(&mut m, KeyCode::Char('m'));
+        let Some(Cmd::MarkRead { key, .. }) = cmds.into_iter().next() else {
+            panic!("m asks the gateway first");
+        };
+        let plan = crate::provider::ReadOutcome {
+            calls: vec!["POST /chat/markMessageAsRead/demo".to_owned()],
+            messages: Some(31),
+            receipts: true,
+            ..Default::default()
+        };
+        let answer = Msg::Read {
+            key,
+            dry_run: true,
+            result: Ok(plan),
+        };
+        send(&mut m, answer);
+        insta::assert_snapshot!(format!("mark_read_{w}x{h}"), draw(&m));
+    }
+}
