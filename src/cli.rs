@@ -322,6 +322,11 @@ pub struct SandboxArgs {
     /// Inject faults: comma list of fail=N:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS, echo=ENCODING:PLACE
     #[arg(long, value_name = "SPEC")]
     pub fault: Option<String>,
+
+    /// Deliver a realistic incoming message this often (e.g. 5s), to try `watch`, `--new` and
+    /// `chats waiting` live; POST /_sandbox/incoming delivers one on demand
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub traffic: Option<Duration>,
 }
 
 /// Seconds as a bare number, or a humantime duration ("30s", "2h", "1d").

@@ -28,6 +28,7 @@ mod scripting;
 mod secrets;
 mod store;
 mod tls;
+mod traffic;
 mod wa_gateway;
 mod waha;
 mod waiting;

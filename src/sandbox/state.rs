@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicUsize;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use super::inbox::Inbox;
@@ -17,7 +17,8 @@ struct FaultState {
 
 /// State shared by all connections.
 pub(super) struct Shared {
-    pub inbox: Inbox,
+    /// Read by every request; written when a message is delivered (`live.rs`).
+    inbox: RwLock<Inbox>,
     faults: Mutex<FaultState>,
     journal: Mutex<Vec<Hit>>,
     /// Green API rate limiter: last accepted call per "instance/method".
@@ -35,13 +36,25 @@ impl Shared {
     pub fn new(inbox: Inbox, faults: Faults, latency: Duration) -> Shared {
         let remaining = faults.fail_first;
         Shared {
-            inbox,
+            inbox: RwLock::new(inbox),
             faults: Mutex::new(FaultState { faults, remaining }),
             journal: Mutex::new(Vec::new()),
             green_last: Mutex::new(HashMap::new()),
             latency,
             media_downloads: AtomicUsize::new(0),
         }
+    }
+    /// The inbox as it is now (held for one request: handlers never wait while holding it).
+    pub fn inbox(&self) -> RwLockReadGuard<'_, Inbox> {
+        self.inbox.read().unwrap_or_else(|p| p.into_inner())
+    }
+    pub fn inbox_mut(&self) -> RwLockWriteGuard<'_, Inbox> {
+        self.inbox.write().unwrap_or_else(|p| p.into_inner())
+    }
+    /// Deliver a message now (`live.rs`).
+    pub fn deliver(&self, incoming: super::Incoming) -> Result<super::Delivered, String> {
+        self.inbox_mut()
+            .deliver(incoming, chrono::Utc::now().timestamp())
     }
     pub fn journal(&self) -> Vec<Hit> {
         lock(&self.journal).clone()

@@ -43,13 +43,13 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
             session(s).map_or_else(|e| e, |eng| session_info(s, eng))
         }
         ("GET", ["api", s, "chats"]) => {
-            session(s).map_or_else(|e| e, |eng| list(req, &sh.inbox, eng))
+            session(s).map_or_else(|e| e, |eng| list(req, &sh.inbox(), eng))
         }
         ("GET", ["api", s, "chats", chat, "messages"]) => {
             session(s).map_or_else(|e| e, |eng| messages(req, sh, eng, chat))
         }
         ("GET" | "POST", ["api", s, "chats", "overview"]) => {
-            session(s).map_or_else(|e| e, |eng| overview(req, &sh.inbox, eng))
+            session(s).map_or_else(|e| e, |eng| overview(req, &sh.inbox(), eng))
         }
         _ => not_found(),
     }

@@ -28,8 +28,8 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         _ => return error(404),
     };
     match (req.method.as_str(), req.path.trim_end_matches('/')) {
-        ("GET", "/v2/chats") => list(req, &sh.inbox),
-        ("GET", "/v2/chats/overview") => overview(req, &sh.inbox, array),
+        ("GET", "/v2/chats") => list(req, &sh.inbox()),
+        ("GET", "/v2/chats/overview") => overview(req, &sh.inbox(), array),
         ("GET", "/v2/chats/messages") => messages(req, sh, array),
         ("GET", "/v2/session/info") => Resp::json(
             200,
