@@ -11,10 +11,12 @@ use crate::config::defaults;
 use crate::sandbox::SandboxOptions;
 pub use messages::{MessageArgs, MessagesCommand};
 pub use values::{ColorArg, FormatArg, KindArg, MessageKindArg, OrderArg, RecordArg, SortArg};
+pub use watch::WatchArgs;
 
 mod help;
 mod messages;
 mod values;
+mod watch;
 
 use help::{COMPLETIONS_HELP, DEMO_HELP, LONG_VERSION};
 
@@ -138,6 +140,8 @@ pub enum Command {
     /// Read a chat's messages
     #[command(subcommand)]
     Messages(MessagesCommand),
+    /// Follow new messages as they arrive, across the selected profiles
+    Watch(WatchArgs),
     /// Print the JSON Schema of a record: chat (the default) or message
     Schema {
         #[arg(value_enum, default_value_t = RecordArg::Chat)]

@@ -32,5 +32,6 @@ mod traffic;
 mod wa_gateway;
 mod waha;
 mod waiting;
+mod watch;
 mod wawp;
 mod widths;

@@ -164,6 +164,30 @@ impl Sandbox {
         }
     }
 
+    /// Stop serving: connections are refused (a gateway restarting) until `serve_again`; the
+    /// inbox, deliveries and faults are kept, as a gateway keeps its database.
+    pub fn stop_serving(&mut self) {
+        self.task.abort();
+    }
+
+    /// Listen again on the same address after `stop_serving`.
+    pub async fn serve_again(&mut self) -> std::io::Result<()> {
+        let mut tries = 0;
+        let listener = loop {
+            match tokio::net::TcpListener::bind(self.addr).await {
+                Ok(l) => break l,
+                // The aborted server may not have let go of the port yet.
+                Err(_) if tries < 50 => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        self.task = tokio::spawn(server::run(listener, self.shared.clone()));
+        Ok(())
+    }
+
     /// Deliver one message now, as `POST /_sandbox/incoming` does; returns it as stored.
     pub fn deliver(&self, incoming: Incoming) -> Result<Delivered, String> {
         self.shared.deliver(incoming)

@@ -5,7 +5,7 @@
 //! which chat was picked, continuation hints and notes go to stderr.
 
 mod listing;
-mod resolve;
+pub(super) mod resolve;
 mod when;
 
 use super::Ctx;
