@@ -6,7 +6,7 @@
 /// Top to bottom, as `lib.rs` lists them; a module imports only later ones.
 const LAYERS: &[&str] = &[
     "main", "command", "cli", "exit", "config", "store", "output", "provider", "sandbox",
-    "gateways", "diag", "message", "chat", "time", "secret", "redact", "sanitize",
+    "gateways", "diag", "message", "chat", "time", "duration", "secret", "redact", "sanitize",
 ];
 
 fn rank(module: &str) -> usize {

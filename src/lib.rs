@@ -29,6 +29,7 @@
 //! diag.rs          the only writer of stderr (warnings, -v log, the final error), redacted
 //! message.rs       the uniform message record (beside chat.rs, using its JID rules)
 //! chat.rs          the uniform record; time.rs its timestamps
+//! duration.rs      the one duration parser (--timeout and `timeout`, --older-than, --since, …)
 //! secret.rs        secret sources and the redacting Secret (shared by config/ and provider/)
 //! redact.rs        the redactor: registered secrets hidden in every encoding, cuts that leak no part
 //! sanitize.rs      untrusted text made safe for a terminal or a spreadsheet (output, diag, provider)
@@ -45,6 +46,7 @@ pub mod cli;
 pub mod command;
 pub mod config;
 pub mod diag;
+pub mod duration;
 pub mod exit;
 pub mod gateways;
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! Timestamps in the record: always UTC, serialised as RFC 3339 with second
 //! precision (`2024-06-29T12:00:00Z`). Gateways send seconds, milliseconds or
 //! date-time strings with offsets; every conversion lives here so the rules in
-//! PROVIDERS.md §0.5 (0, negative and Go's zero time mean "unknown") hold everywhere.
+//! PROVIDERS.md §0.5 (0, negative and Go's zero time mean "unknown") hold everywhere,
+//! and a value past 9999-12-31 (which RFC 3339 cannot write: `+10000-01-01…`)
+//! is not a time either.
 
 use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -12,13 +14,25 @@ pub struct Timestamp(DateTime<Utc>);
 /// Epoch values at or above this are milliseconds (year 2001 in ms, year 33658 in s).
 const MS_THRESHOLD: i64 = 1_000_000_000_000;
 
+/// 9999-12-31T23:59:59Z, the last second RFC 3339's four-digit year holds.
+const MAX_SECS: i64 = 253_402_300_799;
+
+/// The unit of a gateway's epoch value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Secs,
+    Millis,
+    /// Unconfirmed (PROVIDERS.md §0.5): `>= 10^12` is milliseconds, else seconds.
+    Guess,
+}
+
 impl Timestamp {
     /// 1970-01-01T00:00:00Z: earlier than every real timestamp.
     pub const EPOCH: Timestamp = Timestamp(DateTime::UNIX_EPOCH);
 
-    /// Unix seconds; `None` for 0 or negative.
+    /// Unix seconds; `None` for 0 or negative, and past year 9999.
     pub fn from_secs(secs: i64) -> Option<Timestamp> {
-        if secs <= 0 {
+        if secs <= 0 || secs > MAX_SECS {
             return None;
         }
         Utc.timestamp_opt(secs, 0).single().map(Timestamp)
@@ -39,6 +53,26 @@ impl Timestamp {
         } else {
             Timestamp::from_secs(v)
         }
+    }
+
+    /// An epoch value in `unit`.
+    pub fn from_epoch(v: i64, unit: Unit) -> Option<Timestamp> {
+        match unit {
+            Unit::Secs => Timestamp::from_secs(v),
+            Unit::Millis => Timestamp::from_millis(v),
+            Unit::Guess => Timestamp::from_epoch_guess(v),
+        }
+    }
+
+    /// Whether an epoch value in `unit` lies past 9999-12-31: a value, but not a time.
+    pub fn past_calendar(v: i64, unit: Unit) -> bool {
+        let secs = match unit {
+            Unit::Secs => v,
+            Unit::Millis => v / 1000,
+            Unit::Guess if v >= MS_THRESHOLD => v / 1000,
+            Unit::Guess => v,
+        };
+        secs > MAX_SECS
     }
 
     /// An RFC 3339 date-time with any offset, re-expressed in UTC. Go's zero
@@ -134,6 +168,25 @@ mod tests {
         assert_eq!(Timestamp::from_secs(-5), None);
         assert_eq!(Timestamp::from_millis(0), None);
         assert_eq!(Timestamp::parse_rfc3339("0001-01-01T00:00:00Z"), None);
+    }
+
+    // See: issue 9 item 14 — 253402300800 s and 10^18 ms printed as `+10000-01-01T00:00:00Z`
+    // and `+33658-…`, which is not RFC 3339.
+    #[test]
+    fn timestamp_beyond_year_9999_is_null_not_plus_10000() {
+        let last = Timestamp::from_secs(253_402_300_799).unwrap();
+        assert_eq!(last.to_string(), "9999-12-31T23:59:59Z");
+        assert_eq!(Timestamp::from_secs(253_402_300_800), None);
+        assert_eq!(Timestamp::from_millis(1_000_000_000_000_000_000), None);
+        assert_eq!(Timestamp::from_epoch_guess(1_000_000_000_000_000_000), None);
+        assert_eq!(Timestamp::from_secs(i64::MAX), None);
+        assert!(Timestamp::past_calendar(253_402_300_800, Unit::Secs));
+        assert!(Timestamp::past_calendar(
+            1_000_000_000_000_000_000,
+            Unit::Millis
+        ));
+        assert!(!Timestamp::past_calendar(1_719_662_400_000, Unit::Guess));
+        assert!(!Timestamp::past_calendar(-5, Unit::Secs));
     }
 
     #[test]

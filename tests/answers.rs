@@ -2,40 +2,8 @@
 //! listings without a note, sort orders that differ per gateway, miscounted
 //! merged views, and 404s read as "unsupported".
 
-use std::io::{Read, Write};
-
-use crate::util::TestEnv;
+use crate::util::{OneAnswer, TestEnv};
 use wa_inbox::sandbox::Faults;
-
-/// A loopback server answering every request with one fixed JSON body.
-struct OneAnswer {
-    port: u16,
-}
-
-impl OneAnswer {
-    fn start(body: &'static str) -> OneAnswer {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        std::thread::spawn(move || {
-            for mut conn in listener.incoming().flatten() {
-                let mut seen = Vec::new();
-                let mut buf = [0u8; 4096];
-                while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match conn.read(&mut buf) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => seen.extend_from_slice(&buf[..n]),
-                    }
-                }
-                let _ = write!(
-                    conn,
-                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-            }
-        });
-        OneAnswer { port }
-    }
-}
 
 // See: issue 9 item 19 — a GOWA older than v8.3.3 ignores `archived=true`, and
 // every chat was printed as matching.

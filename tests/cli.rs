@@ -5,6 +5,7 @@ mod util;
 
 mod alerts;
 mod answers;
+mod bad_input;
 mod completion;
 mod environment;
 mod evolution;

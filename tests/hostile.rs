@@ -3,8 +3,7 @@
 //! chats. Each is refused at the page size (exit 8) with a peak RSS far under
 //! 256 MiB, read here from the child's own resource usage.
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
+use std::io::Write;
 use std::process::Stdio;
 
 use crate::util::TestEnv;
@@ -16,30 +15,17 @@ const TARGET_KIB: i64 = 256 * 1024;
 /// Answers every request on a loopback port with the file at `body`, streamed
 /// (so this process stays small: a forked child's peak RSS counts it).
 fn serve(body: std::path::PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for mut conn in listener.incoming().flatten() {
-            let mut head = Vec::new();
-            let mut buf = [0u8; 4096];
-            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-                match conn.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => head.extend_from_slice(&buf[..n]),
-                }
-            }
-            let Ok(mut file) = std::fs::File::open(&body) else {
-                return;
-            };
-            let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-            let _ = write!(
-                conn,
-                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {len}\r\nconnection: close\r\n\r\n"
-            );
-            let _ = std::io::copy(&mut file, &mut conn);
-        }
-    });
-    port
+    crate::util::serve_each(move |conn| {
+        let Ok(mut file) = std::fs::File::open(&body) else {
+            return;
+        };
+        let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let _ = write!(
+            conn,
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {len}\r\nconnection: close\r\n\r\n"
+        );
+        let _ = std::io::copy(&mut file, conn);
+    })
 }
 
 /// Write `head`, then records from `record(i)` joined by commas until about

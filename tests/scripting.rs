@@ -360,7 +360,7 @@ fn all_profiles_overrides_the_profile_from_the_environment() {
     assert!(run.stderr.contains("profile `dead`"), "{}", run.stderr);
 }
 
-// See: review — `--older-than 5e18` overflowed and switched the filter off.
+// See: review — `--older-than 5e18` (now 300000000000y: a unit is required) overflowed and switched the filter off.
 #[test]
 fn unread_older_than_huge_matches_nothing() {
     let env = TestEnv::new();
@@ -370,7 +370,7 @@ fn unread_older_than_huge_matches_nothing() {
         "chats",
         "unread",
         "--older-than",
-        "5e18",
+        "300000000000y",
         "--count",
     ]);
     run.expect(0);

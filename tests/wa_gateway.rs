@@ -194,3 +194,26 @@ fn gateway_profile_check_lists_one_chat() {
     assert!(detail.contains("has chats"), "{}", run.stdout);
     assert_eq!(env.journal()[0].query, "limit=1");
 }
+
+// See: issue 9 item 10 — `nextCursor = "$(touch /tmp/x)"` was hinted unquoted, and ran
+// when the hint was pasted into a shell.
+#[test]
+fn hostile_cursor_is_quoted_in_the_continuation_hint() {
+    let env = TestEnv::new().no_calls_expected();
+    let gateway = crate::util::OneAnswer::start(
+        r#"{"data": [{"jid": "1@s.whatsapp.net"}], "nextCursor": "$(touch /tmp/x); 'q'"}"#,
+    );
+    env.write_config(&format!(
+        "[profiles.g]\nprovider = \"whatsapp-gateway\"\nbase_url = \"http://127.0.0.1:{}\"\n\
+         session = \"s\"\ntoken = \"tok-123456\"\n",
+        gateway.port
+    ));
+    let run = env.run(&["chats", "list", "--limit", "1", "-o", "ndjson"]);
+    run.expect(0);
+    assert!(
+        run.stderr
+            .contains(r#"continue with --cursor '$(touch /tmp/x); '\''q'\''' --limit 1"#),
+        "{}",
+        run.stderr
+    );
+}

@@ -19,7 +19,7 @@ pub struct MessageArgs {
     pub chat: Vec<String>,
 
     /// At most N messages, the newest ones [default: 20; with --count: all]
-    #[arg(long, value_name = "N", conflicts_with = "all", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", conflicts_with = "all", value_parser = super::values::limit::<u32>)]
     pub limit: Option<u32>,
 
     /// Every message, paging as needed (with --order asc, the default, the whole history is

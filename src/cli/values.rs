@@ -50,3 +50,13 @@ pub enum RecordArg {
     Chat,
     Message,
 }
+
+/// `--limit N`: a count of 1 or more. `0` used to print one chat (and hint
+/// `--limit 0` again), or send `count=0` to Green API.
+pub fn limit<T: std::str::FromStr + From<u8> + PartialOrd>(s: &str) -> Result<T, String> {
+    match s.trim().parse::<T>() {
+        Ok(n) if n >= T::from(1) => Ok(n),
+        Ok(_) => Err("--limit must be 1 or more (use --all for every one)".to_owned()),
+        Err(_) => Err("not a whole number: give --limit 1 or more".to_owned()),
+    }
+}

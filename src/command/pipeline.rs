@@ -152,6 +152,18 @@ impl Plan {
             }
         }
         let limit = args.row_limit();
+        if let PageAt::Offset(o) = start {
+            // See: issue 9 item 13 — the hint after `--offset 18446744073709551615` wrapped around.
+            let reach = limit.map_or(u64::from(page_size), |l| l as u64);
+            if o.checked_add(reach).is_none() {
+                return Err(UsageError(format!(
+                    "--offset {o} is too large: the offset plus --limit (with --all, the page \
+                     size, {page_size}) must be at most {}",
+                    u64::MAX
+                ))
+                .into());
+            }
+        }
         Ok(Plan {
             query,
             start,

@@ -237,19 +237,22 @@ fn culprit(
     })
 }
 
+/// The profile's `timeout`: seconds as a number (`30`, `1.5`) or a string
+/// with a unit (`"30s"`), by the same rules as `--timeout` (`duration.rs`).
 fn de_duration<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Raw {
-        Secs(u64),
+        Secs(f64),
         Text(String),
     }
-    Ok(Some(match Raw::deserialize(d)? {
-        Raw::Secs(s) => Duration::from_secs(s),
-        Raw::Text(t) => humantime::parse_duration(&t).map_err(|e| {
-            serde::de::Error::custom(format!("bad duration \"{t}\": {e} (e.g. \"30s\", \"2m\")"))
-        })?,
-    }))
+    let parsed = match Raw::deserialize(d)? {
+        Raw::Secs(s) => crate::duration::seconds(s).map_err(|e| format!("bad timeout {s}: {e}")),
+        Raw::Text(t) => {
+            crate::duration::timeout(&t).map_err(|e| format!("bad timeout \"{t}\": {e}"))
+        }
+    };
+    parsed.map(Some).map_err(serde::de::Error::custom)
 }
 
 fn toml_error(path: &Path, text: &str, e: toml::de::Error) -> ConfigError {

@@ -85,7 +85,7 @@ fn unknown_keys_and_providers_are_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("config.toml:3:11") && e.contains("bad duration"),
+        e.contains("config.toml:3:11") && e.contains("bad timeout \"soon\""),
         "{e}"
     );
     // See: review of issue 2 — errors inside a profile pointed at its header, not the key.

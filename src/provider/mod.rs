@@ -37,6 +37,7 @@ pub mod ops;
 pub mod paging;
 pub mod request;
 mod retry;
+mod stamp;
 pub mod wa_gateway;
 pub mod waha;
 pub mod wawp;

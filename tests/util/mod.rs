@@ -5,6 +5,8 @@
 
 pub mod tmux;
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
@@ -63,6 +65,18 @@ impl Run {
             self.code, code,
             "exit code\n--- stdout:\n{}\n--- stderr:\n{}",
             self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Assert the exit code and that stderr says `text`.
+    #[track_caller]
+    pub fn expect_saying(&self, code: i32, text: &str) -> &Run {
+        self.expect(code);
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr
         );
         self
     }
@@ -162,6 +176,45 @@ impl TestEnv {
             .into_iter()
             .filter(|h| !h.path.starts_with("/_sandbox"))
             .collect()
+    }
+}
+
+/// A loopback server that reads each request's head, then lets `answer` write
+/// the response on the connection; returns its port.
+pub fn serve_each(answer: impl Fn(&mut TcpStream) + Send + 'static) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut conn in listener.incoming().flatten() {
+            let mut head = Vec::new();
+            let mut buf = [0u8; 4096];
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                match conn.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => head.extend_from_slice(&buf[..n]),
+                }
+            }
+            answer(&mut conn);
+        }
+    });
+    port
+}
+
+/// A loopback server answering every request with one fixed JSON body.
+pub struct OneAnswer {
+    pub port: u16,
+}
+
+impl OneAnswer {
+    pub fn start(body: &'static str) -> OneAnswer {
+        let port = serve_each(move |conn| {
+            let _ = write!(
+                conn,
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        });
+        OneAnswer { port }
     }
 }
 

@@ -170,10 +170,11 @@ fn notes(
             Paging::Single => "raise --limit".to_owned(),
             _ => "use --all".to_owned(),
         };
-        crate::diag::note(&format!(
-            "older messages follow; continue with --before {}{limit}, or {all}",
-            shell_quote(id)
-        ));
+        let next = match crate::sanitize::shell_word(id) {
+            Some(word) => format!("continue with --before {word}{limit}, or {all}"),
+            None => format!("the last id shown holds characters a terminal cannot show: {all}"),
+        };
+        crate::diag::note(&format!("older messages follow; {next}"));
     }
     if let Some(n) = outcome.depth_reached {
         crate::diag::note(&format!(
@@ -196,16 +197,6 @@ fn notes(
              (--order asc sorts the whole history)",
             caps.gateway
         ));
-    }
-}
-
-/// `s` as one POSIX shell word.
-fn shell_quote(s: &str) -> String {
-    let plain = |c: char| c.is_ascii_alphanumeric() || "@%_+=:,./-".contains(c);
-    if !s.is_empty() && s.chars().all(plain) {
-        s.to_owned()
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
     }
 }
 

@@ -38,15 +38,14 @@ pub fn parse_time(s: &str) -> Option<Timestamp> {
     Timestamp::from_secs(local.timestamp())
 }
 
-/// `--since`: a duration back from `now` (with a unit: 2d, 90m) or a time.
+/// `--since`: a duration back from `now` (with a unit: 2d, 90m; `duration.rs`) or a time.
 pub fn parse_since(s: &str, now: Timestamp) -> Result<Timestamp, UsageError> {
     if let Some(t) = parse_time(s) {
         return Ok(t);
     }
-    let d = humantime::parse_duration(s.trim()).map_err(|_| {
+    let d = crate::duration::with_unit(s).map_err(|e| {
         UsageError(format!(
-            "--since {s:?} is neither a duration with a unit (2d, 90m, 1h30m) nor a time \
-             (2024-06-29, 2024-06-29T12:00:00Z)"
+            "--since {s:?}: {e}; or a time (2024-06-29, 2024-06-29T12:00:00Z)"
         ))
     })?;
     let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
@@ -82,7 +81,9 @@ mod tests {
                 .to_string(),
             "2024-06-29T10:00:00Z"
         );
-        assert!(parse_since("2", now).is_err(), "a bare number has no unit");
+        let e = parse_since("2", now).unwrap_err().0;
+        assert!(e.starts_with("--since \"2\": give a unit"), "{e}");
+        assert!(parse_since("0s", now).is_err(), "zero is refused");
         assert!(parse_since("yesterday", now).is_err());
         assert_eq!(parse_since("100000y", now).unwrap(), Timestamp::EPOCH);
     }

@@ -13,10 +13,11 @@ use crate::message::{Media, Message, MessageKind, Status};
 use crate::provider::bounded::LooseInt;
 use crate::provider::http::Req;
 use crate::provider::messages::{bad, Arrival, FromMeFilter};
+use crate::provider::stamp;
 use crate::provider::{
     path_segment, MessageCapabilities, MessagePage, MessageQuery, PageAt, Paging, ProviderError,
 };
-use crate::time::Timestamp;
+use crate::time::{Timestamp, Unit};
 
 const ENDPOINT: &str = "POST /chat/findMessages/{instance}";
 /// The widest window when only one end is asked for (the column is a 32-bit int).
@@ -157,7 +158,12 @@ pub(super) fn message(profile: &str, chat: &str, r: wire::MessageRow) -> Result<
         .filter(|c| !c.trim().is_empty())
         .unwrap_or_else(|| chat.to_owned());
     let mut m = Message::new(profile, NAME, &chat_id, &id);
-    m.at = r.message_timestamp.0.and_then(Timestamp::from_secs);
+    m.at = stamp::epoch(
+        GATEWAY,
+        "messageTimestamp",
+        r.message_timestamp.0,
+        Unit::Secs,
+    );
     m.from_me = key.from_me;
     if key.from_me == Some(false) {
         m.sender = key.participant.filter(|p| !p.is_empty()).or(key.remote_jid);

@@ -16,13 +16,14 @@ use serde::Deserialize;
 use super::body::ErrorBody;
 use super::bounded::List;
 use super::http::{Http, Req};
+use super::stamp;
 use super::{
     default_class, path_segment, BuildEnv, Capabilities, Class, Operations, Order, Page, PageAt,
     Paging, Provider, ProviderError, Query, SortKey, Support, UnreadSupport, View,
 };
 use crate::chat::{Chat, LastMessage};
 use crate::secret::{Secret, SecretSource};
-use crate::time::Timestamp;
+use crate::time::{Timestamp, Unit};
 
 const NAME: &str = "evolution";
 const GATEWAY: &str = "Evolution API";
@@ -100,7 +101,12 @@ fn last_message(m: wire::Message) -> LastMessage {
     LastMessage {
         id: m.key.as_ref().and_then(|k| text(k.id.as_ref())),
         body,
-        at: m.message_timestamp.0.and_then(Timestamp::from_secs),
+        at: stamp::epoch(
+            GATEWAY,
+            "lastMessage.messageTimestamp",
+            m.message_timestamp.0,
+            Unit::Secs,
+        ),
         from_me: m.key.as_ref().and_then(|k| k.from_me),
     }
 }

@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::{wire, NAME};
+use super::{wire, GATEWAY, NAME};
 use crate::chat::{Chat, Jid, Kind, LastMessage};
-use crate::time::Timestamp;
+use crate::provider::stamp;
+use crate::time::Unit;
 
 pub(super) fn chat(profile: &str, w: wire::Chat) -> Chat {
     let mut c = Chat::new(profile, NAME, &w.id).with_name(w.name);
@@ -26,7 +27,7 @@ pub(super) fn last_message(e: &wire::Entry) -> LastMessage {
         body: text(&e.text_message)
             .or_else(|| e.extended_text_message.as_ref().and_then(|x| text(&x.text)))
             .or_else(|| text(&e.caption)),
-        at: e.timestamp.and_then(Timestamp::from_secs),
+        at: stamp::epoch(GATEWAY, "timestamp", e.timestamp, Unit::Secs),
         from_me: e.direction.as_deref().and_then(|d| match d {
             "outgoing" => Some(true),
             "incoming" => Some(false),

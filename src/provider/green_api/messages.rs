@@ -6,10 +6,11 @@
 use super::{wire, GreenApi, GATEWAY, NAME};
 use crate::message::{Media, Message, MessageKind, Status};
 use crate::provider::messages::{bad, Arrival, FromMeFilter};
+use crate::provider::stamp;
 use crate::provider::{
     Class, MessageCapabilities, MessagePage, MessageQuery, PageAt, Paging, ProviderError,
 };
-use crate::time::Timestamp;
+use crate::time::Unit;
 
 const ENDPOINT: &str = "POST getChatHistory";
 /// The gateway's default `count`; always sent (its default would be 100 anyway).
@@ -103,7 +104,7 @@ pub(super) fn message(profile: &str, chat: &str, e: wire::Entry) -> Result<Messa
         .filter(|c| !c.trim().is_empty())
         .unwrap_or_else(|| chat.to_owned());
     let mut m = Message::new(profile, NAME, &chat_id, &id);
-    m.at = e.timestamp.and_then(Timestamp::from_secs);
+    m.at = stamp::epoch(GATEWAY, "timestamp", e.timestamp, Unit::Secs);
     m.from_me = match e.direction.as_deref() {
         Some("outgoing") => Some(true),
         Some("incoming") => Some(false),

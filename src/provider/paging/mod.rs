@@ -173,20 +173,24 @@ impl<'a, S: Source> Pager<'a, S> {
                     self.total = batch.total;
                 }
                 // A total of 0 is unknown (GOWA reports 0 when its count fails).
-                let total_reached = self
-                    .total
-                    .filter(|&t| t > 0)
-                    .is_some_and(|t| o + len as u64 >= t);
+                // Checked: an offset near 2^64 (a hostile gateway, or --offset) must not wrap.
+                let step = |n: u64| {
+                    o.checked_add(n).ok_or_else(|| {
+                        self.broken(format!("paged past the largest offset ({})", u64::MAX))
+                    })
+                };
+                let end = step(len as u64)?;
+                let total_reached = self.total.filter(|&t| t > 0).is_some_and(|t| end >= t);
                 let ends = self.source.short_page_ends();
                 let short = ends && size.is_some_and(|s| len < s as usize);
                 if len == 0 || short || total_reached {
                     self.inflight = FuturesOrdered::new();
                     State::Done
                 } else if ends {
-                    State::Offset(o + len as u64)
+                    State::Offset(end)
                 } else {
                     // Short pages mid-history: step by what was asked for, not received.
-                    State::Offset(o + u64::from(size.unwrap_or(self.page_size)))
+                    State::Offset(step(u64::from(size.unwrap_or(self.page_size)))?)
                 }
             }
         };
@@ -206,7 +210,7 @@ impl<'a, S: Source> Pager<'a, S> {
         if !read_ahead {
             self.inflight = FuturesOrdered::new();
             let size = self.size_for(want);
-            self.scheduled = offset + size as u64;
+            self.scheduled = offset.saturating_add(u64::from(size));
             let batch = self.source.fetch(PageAt::Offset(offset), Some(size)).await;
             return (offset, size, batch);
         }
@@ -232,7 +236,7 @@ impl<'a, S: Source> Pager<'a, S> {
             self.inflight.push_back(Box::pin(async move {
                 (at, size, source.fetch(PageAt::Offset(at), Some(size)).await)
             }));
-            self.scheduled += size as u64;
+            self.scheduled = self.scheduled.saturating_add(u64::from(size));
         }
         match self.inflight.next().await {
             Some((at, size, result)) if at == offset => (at, size, result),
@@ -274,10 +278,10 @@ impl<'a, S: Source> Pager<'a, S> {
         match (self.paging, at) {
             // Continue at the first unused row's own position, so dropped duplicates are not re-read.
             (Paging::Offset { .. }, PageAt::Offset(o)) if cut_mid_page => {
-                Some(Resume::Offset(o + self.kept_at[used] as u64))
+                Some(Resume::Offset(o.saturating_add(self.kept_at[used] as u64)))
             }
             (Paging::Offset { .. }, PageAt::Offset(o)) if more_after_page => {
-                Some(Resume::Offset(o + *len as u64))
+                Some(Resume::Offset(o.saturating_add(*len as u64)))
             }
             (Paging::Cursor, _) if cut_mid_page => Some(Resume::MidCursorPage),
             (Paging::Cursor, _) => match &self.state {

@@ -259,3 +259,27 @@ async fn single_call_asks_for_what_is_wanted_and_stops() {
     let mut pager = Pager::new(&src, PageAt::Single, 100, 4);
     assert_eq!(drain(&mut pager, None).await.unwrap().len(), 9);
 }
+
+// See: issue 9 item 13 — offsets near 2^64 wrapped around (and panicked in a debug build).
+#[tokio::test]
+async fn offsets_near_u64_max_end_paging_instead_of_wrapping() {
+    let src = scripted(OFFSET, |at, size| Batch {
+        items: (0..size.unwrap())
+            .map(|i| format!("{}+{i}", at.offset()))
+            .collect(),
+        total: None,
+        next_cursor: None,
+    });
+    let mut pager = Pager::new(&src, PageAt::Offset(u64::MAX - 4), 2, 1);
+    let first = pager.next(None, false).await.unwrap().unwrap();
+    assert_eq!(first.len(), 2);
+    assert_eq!(pager.resume(1), Some(Resume::Offset(u64::MAX - 3)));
+    assert_eq!(pager.resume(2), Some(Resume::Offset(u64::MAX - 2)));
+    pager.next(None, false).await.unwrap().unwrap();
+    let e = pager.next(None, false).await.unwrap_err();
+    assert_eq!(e.class(), Class::BadResponse);
+    assert!(
+        e.to_string().contains("paged past the largest offset"),
+        "{e}"
+    );
+}

@@ -10,10 +10,11 @@
 use super::{wire, WaGateway, GATEWAY, MAX_PAGE, NAME};
 use crate::message::{Media, Message, MessageKind, Status};
 use crate::provider::messages::{Arrival, FromMeFilter};
+use crate::provider::stamp;
 use crate::provider::{
     path_segment, MessageCapabilities, MessagePage, MessageQuery, PageAt, Paging, ProviderError,
 };
-use crate::time::Timestamp;
+use crate::time::{Timestamp, Unit};
 
 const ENDPOINT: &str = "GET /api/v1/sessions/{session}/chats/{cid}/messages";
 
@@ -101,7 +102,7 @@ pub(super) fn message(profile: &str, chat: &str, w: wire::Message) -> Result<Mes
         .filter(|c| !c.trim().is_empty())
         .unwrap_or_else(|| chat.to_owned());
     let mut m = Message::new(profile, NAME, &chat_id, &id);
-    m.at = w.timestamp.and_then(Timestamp::from_millis);
+    m.at = stamp::epoch(GATEWAY, "timestamp", w.timestamp, Unit::Millis);
     m.from_me = w.from_me;
     m.sender = w.sender_jid.or(w.sender_lid);
     m.sender_name = w.sender_name;

@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use super::body::ErrorBody;
 use super::http::{Http, Req};
+use super::stamp;
 use super::{
     default_class, fill_last_messages, path_segment, BuildEnv, Capabilities, Class, Operations,
     Order, Page, PageAt, Paging, Provider, ProviderError, Query, SortKey, Support, UnreadSupport,
@@ -23,7 +24,7 @@ use super::{
 };
 use crate::chat::{Chat, Kind, LastMessage};
 use crate::secret::{Secret, SecretSource};
-use crate::time::Timestamp;
+use crate::time::Unit;
 
 const NAME: &str = "whatsapp-gateway";
 const GATEWAY: &str = "WhatsApp Gateway";
@@ -120,10 +121,10 @@ fn chat(profile: &str, w: wire::Chat) -> Chat {
     if let Some(k) = w.kind.as_deref().and_then(kind) {
         c = c.with_kind(k);
     }
-    c.last_activity_at = w.last_message_at.and_then(Timestamp::from_millis);
+    c.last_activity_at = stamp::epoch(GATEWAY, "lastMessageAt", w.last_message_at, Unit::Millis);
     c.archived = w.archived;
     c.pinned = w.pinned;
-    c.muted_until = w.muted_until.and_then(Timestamp::from_millis);
+    c.muted_until = stamp::epoch(GATEWAY, "mutedUntil", w.muted_until, Unit::Millis);
     // Omitted when empty: the record says so with an empty array.
     c.aliases = Some(w.aliases.unwrap_or_default().0);
     c
@@ -133,7 +134,7 @@ fn last_message(m: wire::Message) -> LastMessage {
     LastMessage {
         id: m.wa_message_id.filter(|s| !s.is_empty()),
         body: m.body.filter(|s| !s.is_empty()),
-        at: m.timestamp.and_then(Timestamp::from_millis),
+        at: stamp::epoch(GATEWAY, "lastMessage.timestamp", m.timestamp, Unit::Millis),
         from_me: m.from_me,
     }
 }

@@ -18,8 +18,9 @@ use crate::provider::bounded::{admit, Lenient, LooseInt};
 
 use super::message::WaMessage;
 use crate::chat::{Chat, Kind, LastMessage};
+use crate::provider::stamp;
 use crate::provider::{Order, SortKey};
-use crate::time::Timestamp;
+use crate::time::{Timestamp, Unit};
 
 /// An id as WAHA sends it: a string, or an object with `_serialized`
 /// (WEBJS chat ids; raw WEBJS message ids), else `user@server`.
@@ -183,17 +184,42 @@ fn count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
         .and_then(|n| u64::try_from(n).ok()))
 }
 
-/// Which time field a list item's activity is read from first (PROVIDERS.md §8.3).
-#[derive(Debug, Clone, Copy)]
-pub(in crate::provider) enum ListTime {
-    /// WAHA: `timestamp` → `conversationTimestamp`.
-    TimestampFirst,
-    /// Wawp: `conversationTimestamp` → `timestamp`.
-    ConversationFirst,
+/// Which gateway an engine object came from: their times differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::provider) enum Dialect {
+    /// Seconds (WAHA's source); a list item's activity is `timestamp` →
+    /// `conversationTimestamp` (PROVIDERS.md §8.3).
+    Waha,
+    /// Units UNCONFIRMED (PROVIDERS.md §2, MESSAGES.md §1.1), so guessed by
+    /// magnitude (§0.5: `>= 10^12` is ms); `conversationTimestamp` → `timestamp`.
+    Wawp,
 }
 
-fn secs(v: Option<i64>) -> Option<Timestamp> {
-    v.and_then(Timestamp::from_secs)
+impl Dialect {
+    /// The record's `provider`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::Waha => super::NAME,
+            Dialect::Wawp => crate::provider::wawp::NAME,
+        }
+    }
+
+    /// The gateway's human name, for messages.
+    pub fn gateway(self) -> &'static str {
+        match self {
+            Dialect::Waha => super::GATEWAY,
+            Dialect::Wawp => crate::provider::wawp::GATEWAY,
+        }
+    }
+
+    /// The epoch value of field `field` as a time, in this gateway's unit.
+    pub fn time(self, field: &str, v: Option<i64>) -> Option<Timestamp> {
+        let unit = match self {
+            Dialect::Waha => Unit::Secs,
+            Dialect::Wawp => Unit::Guess,
+        };
+        stamp::epoch(self.gateway(), field, v, unit)
+    }
 }
 
 /// `isGroup: true` is the gateway's own type; otherwise the id's suffix decides.
@@ -206,19 +232,19 @@ fn base(profile: &str, provider: &'static str, id: &str, is_group: Option<bool>)
     }
 }
 
-fn muted(expiration: Option<i64>) -> Option<Timestamp> {
-    secs(expiration.filter(|&e| e > 0))
+fn muted(d: Dialect, expiration: Option<i64>) -> Option<Timestamp> {
+    d.time("muteExpiration", expiration.filter(|&e| e > 0))
 }
 
 fn nonempty(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
 
-pub(in crate::provider) fn last_message(m: WaMessage) -> LastMessage {
+pub(in crate::provider) fn last_message(d: Dialect, m: WaMessage) -> LastMessage {
     LastMessage {
         id: nonempty(m.id.map(|i| i.0)),
         body: nonempty(m.body),
-        at: secs(m.timestamp),
+        at: d.time("lastMessage.timestamp", m.timestamp),
         from_me: m.from_me,
     }
 }
@@ -226,29 +252,29 @@ pub(in crate::provider) fn last_message(m: WaMessage) -> LastMessage {
 /// An item of `GET …/chats`; `Err` names what makes it unusable.
 pub(in crate::provider) fn list_chat(
     profile: &str,
-    provider: &'static str,
+    d: Dialect,
     w: EngineChat,
-    time: ListTime,
 ) -> Result<Chat, String> {
     let id = w.id.ok_or("a chat without an `id`")?.0;
-    let mut c = base(profile, provider, &id, w.is_group).with_name(w.name);
+    let mut c = base(profile, d.name(), &id, w.is_group).with_name(w.name);
     c.unread_count = w.unread_count;
-    let (first, second) = match time {
-        ListTime::TimestampFirst => (w.timestamp, w.conversation_timestamp),
-        ListTime::ConversationFirst => (w.conversation_timestamp, w.timestamp),
+    let (ts, conversation) = ("timestamp", "conversationTimestamp");
+    let ((f1, v1), (f2, v2)) = match d {
+        Dialect::Waha => ((ts, w.timestamp), (conversation, w.conversation_timestamp)),
+        Dialect::Wawp => ((conversation, w.conversation_timestamp), (ts, w.timestamp)),
     };
-    c.last_activity_at = secs(first).or_else(|| secs(second));
+    c.last_activity_at = d.time(f1, v1).or_else(|| d.time(f2, v2));
     c.archived = w.archived;
     c.pinned = w.pinned;
-    c.muted_until = muted(w.mute_expiration);
-    c.last_message = w.last_message.map(last_message);
+    c.muted_until = muted(d, w.mute_expiration);
+    c.last_message = w.last_message.map(|m| last_message(d, m));
     Ok(c)
 }
 
 /// An item of `GET …/chats/overview`: top-level fields first, then `_chat`.
 pub(in crate::provider) fn overview_chat(
     profile: &str,
-    provider: &'static str,
+    d: Dialect,
     w: OverviewItem,
 ) -> Result<Chat, String> {
     let chat = w.chat.unwrap_or_default();
@@ -256,16 +282,18 @@ pub(in crate::provider) fn overview_chat(
         w.id.or(chat.id)
             .ok_or("an overview item without an `id`")?
             .0;
-    let mut c = base(profile, provider, &id, w.is_group.or(chat.is_group)).with_name(w.name);
+    let mut c = base(profile, d.name(), &id, w.is_group.or(chat.is_group)).with_name(w.name);
     c.unread_count = w.unread_count.or(chat.unread_count);
-    let message_at = w.last_message.as_ref().and_then(|m| secs(m.timestamp));
-    c.last_activity_at = message_at
-        .or_else(|| secs(chat.timestamp))
-        .or_else(|| secs(chat.conversation_timestamp));
-    c.last_message = w.last_message.map(last_message);
+    c.last_message = w.last_message.map(|m| last_message(d, m));
+    c.last_activity_at = c
+        .last_message
+        .as_ref()
+        .and_then(|m| m.at)
+        .or_else(|| d.time("_chat.timestamp", chat.timestamp))
+        .or_else(|| d.time("_chat.conversationTimestamp", chat.conversation_timestamp));
     c.archived = w.archived.or(chat.archived);
     c.pinned = w.pinned.or(chat.pinned);
-    c.muted_until = muted(chat.mute_expiration);
+    c.muted_until = muted(d, chat.mute_expiration);
     Ok(c)
 }
 

@@ -10,16 +10,15 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::engine::{epoch, lenient, Items, SerializedId};
+use super::engine::{epoch, lenient, Dialect, Items, SerializedId};
 use crate::message::{Media, Message, MessageKind, Status};
-use crate::time::Timestamp;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(in crate::provider) struct WaMessage {
     #[serde(default, deserialize_with = "lenient")]
     pub id: Option<SerializedId>,
-    /// Seconds.
+    /// Seconds (WAHA; Wawp's unit is guessed: `Dialect`).
     #[serde(default, deserialize_with = "epoch")]
     pub timestamp: Option<i64>,
     #[serde(default, deserialize_with = "lenient")]
@@ -157,15 +156,14 @@ fn push_name(data: &Value) -> Option<String> {
 /// A `WAMessage` of chat `chat` onto the record; `Err` names what makes it unusable.
 pub(in crate::provider) fn message(
     profile: &str,
-    provider: &'static str,
-    gateway: &str,
+    d: Dialect,
     chat: &str,
     w: WaMessage,
 ) -> Result<Message, String> {
     let id = w.id.ok_or("a message without an `id`")?.0;
-    let mut m = Message::new(profile, provider, chat, &id);
+    let mut m = Message::new(profile, d.name(), chat, &id);
     m.wa_id = bare_id(&id).to_owned();
-    m.at = w.timestamp.and_then(Timestamp::from_secs);
+    m.at = d.time("timestamp", w.timestamp);
     m.from_me = w.from_me;
     m.sender = w.participant.or(w.author).or(w.from).map(|s| s.0);
     let data = w.data.unwrap_or(Value::Null);
@@ -177,7 +175,8 @@ pub(in crate::provider) fn message(
         Ok(Some(kind)) => kind,
         Err(raw) => {
             crate::diag::trace(&format!(
-                "{gateway} message type \"{raw}\" shown as `other`"
+                "{} message type \"{raw}\" shown as `other`",
+                d.gateway()
             ));
             MessageKind::Other
         }

@@ -5,9 +5,9 @@
 //! `true`); times (seconds, inclusive) and direction go to the server. Never
 //! the `DELETE` on the same path: that clears the chat.
 
-use super::engine::Items;
+use super::engine::{Dialect, Items};
 use super::message::{message, WaMessage};
-use super::{Waha, GATEWAY, MAX_LIST_PAGE, NAME};
+use super::{Waha, GATEWAY, MAX_LIST_PAGE};
 use crate::provider::messages::{Arrival, FromMeFilter};
 use crate::provider::{
     path_segment, MessageCapabilities, MessagePage, MessageQuery, PageAt, Paging, ProviderError,
@@ -15,15 +15,15 @@ use crate::provider::{
 
 const ENDPOINT: &str = "GET /api/{session}/chats/{chatId}/messages";
 
-/// WAHA's and Wawp's shared answer, mapped; `provider`/`gateway` name which.
+/// WAHA's and Wawp's shared answer, mapped; `d` says which.
 pub(in crate::provider) fn records(
     profile: &str,
-    (provider, gateway, endpoint): (&'static str, &'static str, &str),
+    (d, endpoint): (Dialect, &str),
     chat: &str,
     items: Items<WaMessage>,
 ) -> Result<MessagePage, ProviderError> {
-    MessagePage::mapped((gateway, endpoint), items.0, |w| {
-        message(profile, provider, gateway, chat, w)
+    MessagePage::mapped((d.gateway(), endpoint), items.0, |w| {
+        message(profile, d, chat, w)
     })
 }
 
@@ -61,7 +61,7 @@ impl Waha {
             .query_opt("filter.timestamp.lte", q.until.map(|t| t.secs()))
             .query_opt("filter.fromMe", q.from_me);
         let items: Items<WaMessage> = self.http.json_page(req, limit).await?;
-        records(&self.profile, (NAME, GATEWAY, ENDPOINT), &q.chat_id, items)
+        records(&self.profile, (Dialect::Waha, ENDPOINT), &q.chat_id, items)
     }
 }
 

@@ -26,7 +26,7 @@ use super::{
 };
 use crate::chat::Chat;
 use crate::secret::{Secret, SecretSource};
-use engine::{Items, ListTime};
+use engine::{Dialect, Items};
 
 const NAME: &str = "waha";
 const GATEWAY: &str = "WAHA";
@@ -131,7 +131,7 @@ impl Waha {
         items
             .0
             .into_iter()
-            .map(|w| engine::list_chat(&self.profile, NAME, w, ListTime::TimestampFirst))
+            .map(|w| engine::list_chat(&self.profile, Dialect::Waha, w))
             .collect::<Result<_, _>>()
             .map_err(|d| bad("GET /api/{session}/chats", d))
     }
@@ -161,7 +161,7 @@ impl Waha {
         items
             .0
             .into_iter()
-            .map(|w| engine::overview_chat(&self.profile, NAME, w))
+            .map(|w| engine::overview_chat(&self.profile, Dialect::Waha, w))
             .collect::<Result<_, _>>()
             .map_err(|d| bad("GET /api/{session}/chats/overview", d))
     }

@@ -21,7 +21,7 @@ fn list(name: &str) -> Vec<serde_json::Value> {
         .0
         .into_iter()
         .map(|w| {
-            let c = engine::list_chat("p", NAME, w, ListTime::TimestampFirst).unwrap();
+            let c = engine::list_chat("p", Dialect::Waha, w).unwrap();
             serde_json::to_value(c).unwrap()
         })
         .collect()
@@ -32,7 +32,9 @@ fn overview(name: &str) -> Vec<serde_json::Value> {
     items
         .0
         .into_iter()
-        .map(|w| serde_json::to_value(engine::overview_chat("p", NAME, w).unwrap()).unwrap())
+        .map(|w| {
+            serde_json::to_value(engine::overview_chat("p", Dialect::Waha, w).unwrap()).unwrap()
+        })
         .collect()
 }
 
@@ -143,7 +145,7 @@ fn waha_overview_top_level_unread_wins_over_chat() {
         "id": "1@c.us", "unreadCount": 7, "_chat": {"unreadCount": 2, "timestamp": 1722170400}
     }))
     .unwrap();
-    let c = engine::overview_chat("p", NAME, w).unwrap();
+    let c = engine::overview_chat("p", Dialect::Waha, w).unwrap();
     assert_eq!(c.unread_count, Some(7));
     assert_eq!(
         c.last_activity_at.unwrap().to_string(),
@@ -158,7 +160,7 @@ fn waha_muted_forever_and_odd_chat_shapes_are_unknown() {
         "id": "1@c.us", "isMuted": true, "muteExpiration": -1, "unreadCount": "x", "archived": "no"
     }))
     .unwrap();
-    let c = engine::list_chat("p", NAME, w, ListTime::TimestampFirst).unwrap();
+    let c = engine::list_chat("p", Dialect::Waha, w).unwrap();
     assert_eq!(
         (c.muted_until, c.unread_count, c.archived),
         (None, None, None)
@@ -166,7 +168,7 @@ fn waha_muted_forever_and_odd_chat_shapes_are_unknown() {
     // `_chat` is `any`: a string there is ignored, not a parse failure.
     let w: engine::OverviewItem =
         from_json(json!({"id": "1@c.us", "_chat": "n/a", "lastMessage": null})).unwrap();
-    assert!(engine::overview_chat("p", NAME, w).is_ok());
+    assert!(engine::overview_chat("p", Dialect::Waha, w).is_ok());
 }
 
 #[test]
@@ -175,7 +177,7 @@ fn waha_baileys_long_timestamp() {
         "id": "1@s.whatsapp.net", "conversationTimestamp": {"low": 1722170400, "high": 0, "unsigned": true}
     }))
     .unwrap();
-    let c = engine::list_chat("p", NAME, w, ListTime::TimestampFirst).unwrap();
+    let c = engine::list_chat("p", Dialect::Waha, w).unwrap();
     assert_eq!(
         c.last_activity_at.unwrap().to_string(),
         "2024-07-28T12:40:00Z"
@@ -185,7 +187,7 @@ fn waha_baileys_long_timestamp() {
 #[test]
 fn waha_chat_without_id_is_a_bad_response() {
     let w: engine::EngineChat = from_json(json!({"name": "x"})).unwrap();
-    assert!(engine::list_chat("p", NAME, w, ListTime::TimestampFirst).is_err());
+    assert!(engine::list_chat("p", Dialect::Waha, w).is_err());
 }
 
 // See: PROVIDERS.md §6 "sortOrder lowercase desc|asc, unvalidated; WEBJS/GOWS sort

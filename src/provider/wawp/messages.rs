@@ -3,9 +3,9 @@
 //! are not the end) but with no server filters documented: times and
 //! direction are applied by the command. Never asks for media downloads.
 
-use super::{Wawp, GATEWAY, MAX_LIST_PAGE, NAME};
+use super::{Wawp, GATEWAY, MAX_LIST_PAGE};
 use crate::provider::messages::FromMeFilter;
-use crate::provider::waha::engine::Items;
+use crate::provider::waha::engine::{Dialect, Items};
 use crate::provider::waha::message::WaMessage;
 use crate::provider::{MessageCapabilities, MessagePage, MessageQuery, PageAt, ProviderError};
 
@@ -35,6 +35,6 @@ impl Wawp {
             .query("offset", at.offset())
             .query("downloadMedia", "false");
         let items: Items<WaMessage> = self.http.json_page(req, limit).await?;
-        crate::provider::waha::records(&self.profile, (NAME, GATEWAY, ENDPOINT), &q.chat_id, items)
+        crate::provider::waha::records(&self.profile, (Dialect::Wawp, ENDPOINT), &q.chat_id, items)
     }
 }

@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::body::ErrorBody;
 use super::http::{Http, Req};
-use super::waha::engine::{self, Items, ListTime};
+use super::waha::engine::{self, Dialect, Items};
 use super::{
     default_class, BuildEnv, Capabilities, Class, Operations, Order, Page, PageAt, Paging,
     Provider, ProviderError, Query, SortKey, Support, UnreadSupport, View,
@@ -26,8 +26,8 @@ use super::{
 use crate::chat::Chat;
 use crate::secret::{Secret, SecretSource};
 
-const NAME: &str = "wawp";
-const GATEWAY: &str = "Wawp";
+pub(in crate::provider) const NAME: &str = "wawp";
+pub(in crate::provider) const GATEWAY: &str = "Wawp";
 const MAX_LIST_PAGE: u32 = 100;
 const MAX_OVERVIEW_PAGE: u32 = 50;
 
@@ -89,7 +89,7 @@ impl Wawp {
         items
             .0
             .into_iter()
-            .map(|w| engine::list_chat(&self.profile, NAME, w, ListTime::ConversationFirst))
+            .map(|w| engine::list_chat(&self.profile, Dialect::Wawp, w))
             .collect::<Result<_, _>>()
             .map_err(|d| bad("GET /v2/chats", d))
     }
@@ -105,7 +105,7 @@ impl Wawp {
         items
             .0
             .into_iter()
-            .map(|w| engine::overview_chat(&self.profile, NAME, w))
+            .map(|w| engine::overview_chat(&self.profile, Dialect::Wawp, w))
             .collect::<Result<_, _>>()
             .map_err(|d| bad("GET /v2/chats/overview", d))
     }

@@ -22,7 +22,9 @@ fn overview(body: &[u8]) -> Vec<serde_json::Value> {
     items
         .0
         .into_iter()
-        .map(|w| serde_json::to_value(engine::overview_chat("p", NAME, w).unwrap()).unwrap())
+        .map(|w| {
+            serde_json::to_value(engine::overview_chat("p", Dialect::Wawp, w).unwrap()).unwrap()
+        })
         .collect()
 }
 
@@ -72,7 +74,7 @@ fn wawp_id_object_serialized() {
     let rows: Vec<Chat> = items
         .0
         .into_iter()
-        .map(|w| engine::list_chat("p", NAME, w, ListTime::ConversationFirst).unwrap())
+        .map(|w| engine::list_chat("p", Dialect::Wawp, w).unwrap())
         .collect();
     assert_eq!(rows[0].id, "201234567890@c.us");
     assert_eq!(
@@ -120,6 +122,43 @@ fn wawp_unread_falls_back_to_chat_then_null() {
     assert!(rows[1]["unread_count"].is_null() && rows[1]["last_activity_at"].is_null());
     // 0 is a reported value and stays 0.
     assert_eq!(rows[2]["unread_count"], 0);
+}
+
+// See: issue 9 item 14 — Wawp's units are unconfirmed (PROVIDERS.md §2, MESSAGES.md §1.1):
+// `from_epoch_guess` existed and was never called, so milliseconds read as seconds
+// landed past the year 9999. WAHA's seconds are confirmed, so the same value is no time there.
+#[test]
+fn wawp_millisecond_timestamps_are_guessed() {
+    let ms = 1_722_170_400_000_i64;
+    let at = "2024-07-28T12:40:00Z";
+    let rows = overview(
+        json!([{"id": "1@c.us", "lastMessage": {"id": "A", "timestamp": ms}},
+        {"id": "2@c.us", "_chat": {"conversationTimestamp": ms, "muteExpiration": ms}}])
+        .to_string()
+        .as_bytes(),
+    );
+    assert_eq!(rows[0]["last_activity_at"], at);
+    assert_eq!(rows[0]["last_message"]["at"], at);
+    assert_eq!(rows[1]["last_activity_at"], at);
+    assert_eq!(rows[1]["muted_until"], at);
+    let chat = json!({"id": "3@c.us", "conversationTimestamp": ms});
+    let w: engine::EngineChat = from_json(chat.clone()).unwrap();
+    let wawp = engine::list_chat("p", Dialect::Wawp, w).unwrap();
+    assert_eq!(wawp.last_activity_at.unwrap().to_string(), at);
+    let w: engine::EngineChat = from_json(chat).unwrap();
+    assert_eq!(
+        engine::list_chat("p", Dialect::Waha, w)
+            .unwrap()
+            .last_activity_at,
+        None
+    );
+    let m: crate::provider::waha::message::WaMessage =
+        from_json(json!({"id": "false_3@c.us_A", "timestamp": ms})).unwrap();
+    let m = crate::provider::waha::message::message("p", Dialect::Wawp, "3@c.us", m).unwrap();
+    assert_eq!(m.at.unwrap().to_string(), at);
+    // Seconds stay seconds.
+    let rows = overview(br#"[{"id": "4@c.us", "lastMessage": {"timestamp": 1722170400}}]"#);
+    assert_eq!(rows[0]["last_activity_at"], at);
 }
 
 #[test]

@@ -17,13 +17,13 @@ fn fixture(path: &str) -> Vec<u8> {
 
 fn one(v: serde_json::Value) -> Message {
     let w: WaMessage = serde_json::from_str(&v.to_string()).unwrap();
-    message("p", NAME, GATEWAY, "123@c.us", w).unwrap()
+    message("p", Dialect::Waha, "123@c.us", w).unwrap()
 }
 
 #[test]
 fn docs_list_example_maps_to_the_record() {
     let items: Items<WaMessage> = parse_json(&fixture("waha/messages_docs.json")).unwrap();
-    let page = records("p", (NAME, GATEWAY, "x"), "123123@c.us", items).unwrap();
+    let page = records("p", (Dialect::Waha, "x"), "123123@c.us", items).unwrap();
     assert_eq!(
         serde_json::to_value(&page.messages[0]).unwrap(),
         serde_json::json!({"profile": "p", "provider": "waha",
