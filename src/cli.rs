@@ -329,7 +329,7 @@ pub struct SandboxArgs {
 
     /// Deliver a realistic incoming message this often (e.g. 5s), to try `watch`, `--new` and
     /// `chats waiting` live; POST /_sandbox/incoming delivers one on demand
-    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    #[arg(long, value_parser = crate::duration::with_unit, value_name = "DURATION")]
     pub traffic: Option<Duration>,
 }
 

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::{parse_duration, KindArg};
+use super::KindArg;
 
 #[derive(Debug, Clone, Args)]
 pub struct WatchArgs {
@@ -14,7 +14,7 @@ pub struct WatchArgs {
     pub chat: Vec<String>,
 
     /// Time between polls (at least 2s) [default: 30s; with --demo: 5s]
-    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    #[arg(long, value_parser = crate::duration::with_unit, value_name = "DURATION")]
     pub interval: Option<Duration>,
 
     /// Only messages from others (own messages are still remembered, never printed later)

@@ -214,7 +214,7 @@ impl Ctx {
 /// `watch --interval` than the 2 s users get (so tests need not wait).
 fn test_min_interval() -> Option<std::time::Duration> {
     let v = std::env::var("WA_INBOX_TEST_MIN_INTERVAL").ok()?;
-    crate::cli::parse_duration(&v).ok()
+    crate::duration::with_unit(&v).ok()
 }
 
 /// Refuse `op` when the profile's gateway does not support it: exit 9, naming
