@@ -197,6 +197,15 @@ fn watch_prints_each_message_delivered_once_on_every_gateway_and_nothing_old() {
         w.quiet();
         w.stop();
     }
+    // Read-only calls only: never Green API's notification queue, never a write.
+    for hit in env.journal() {
+        assert!(!hit.path.contains("Notification"), "{hit:?}");
+        let read_only_post = ["findChats", "findMessages", "getChatHistory"];
+        assert!(
+            hit.method == "GET" || read_only_post.iter().any(|p| hit.path.contains(p)),
+            "{hit:?}"
+        );
+    }
 }
 
 #[test]

@@ -100,15 +100,16 @@ pub struct Query {
 }
 
 impl Query {
-    /// The plain chat list in the gateway's native order (newest activity first), unfiltered.
-    pub fn list() -> Query {
+    /// The plain chat list in the gateway's native order (newest activity first), unfiltered;
+    /// `since` is the journal window (`config::defaults::SINCE` unless asked otherwise).
+    pub fn list(since: Duration) -> Query {
         Query {
             view: View::List,
             archived: None,
             has_media: false,
             search: None,
             sort: None,
-            since: crate::config::defaults::SINCE,
+            since,
         }
     }
 }

@@ -123,7 +123,7 @@ pub async fn resolve(
 /// Every chat of the profile (the listing the gateway offers, all pages).
 async fn all_chats(provider: &AnyProvider, concurrency: usize) -> anyhow::Result<Vec<Chat>> {
     let caps = provider.capabilities(View::List);
-    let query = Query::list();
+    let query = Query::list(crate::config::defaults::SINCE);
     let start = PageAt::first(caps.paging);
     let source = Chats::new(provider, &query);
     let mut pager = Pager::new(&source, start, caps.max_page_size, concurrency);

@@ -179,7 +179,7 @@ impl Poller {
     async fn poll_chats(&mut self) -> Result<Polled, ProviderError> {
         let mut polled = Polled::default();
         let baseline = self.floor.is_none();
-        let query = Query::list();
+        let query = Query::list(crate::config::defaults::SINCE);
         let caps = self.provider.capabilities(View::List);
         debug_assert_eq!(caps.native_order.map(|o| o.0), Some(SortKey::Activity));
         let start = PageAt::first(caps.paging);
