@@ -218,6 +218,9 @@ each new message from others, one JSON record per line, until Ctrl\-C
 \fBwa\-inbox watch \-\-exec 'jq \-r .text >> ~/wa.log'\fR
 run a command per new message, the record as JSON on its stdin
 .TP
+\fBwa\-inbox chats read alice \-\-dry\-run\fR
+the requests that would mark the chat read (read receipts on most gateways); sends none
+.TP
 \fBwa\-inbox profiles add\fR
 add a profile, answering questions (checked before it is saved)
 .TP

@@ -26,6 +26,8 @@ pub(super) struct Shared {
     pub(super) latency: Duration,
     /// Media files WAHA/Wawp downloaded because a listing did not send `downloadMedia=false`.
     pub media_downloads: AtomicUsize,
+    /// What mark-read calls marked, and the receipts they sent (`reads.rs`).
+    pub(super) reads: Mutex<super::reads::Reads>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -42,6 +44,7 @@ impl Shared {
             green_last: Mutex::new(HashMap::new()),
             latency,
             media_downloads: AtomicUsize::new(0),
+            reads: Default::default(),
         }
     }
     /// The inbox as it is now (held for one request: handlers never wait while holding it).
@@ -53,8 +56,13 @@ impl Shared {
     }
     /// Deliver a message now (`live.rs`).
     pub fn deliver(&self, incoming: super::Incoming) -> Result<super::Delivered, String> {
-        self.inbox_mut()
-            .deliver(incoming, chrono::Utc::now().timestamp())
+        let mut inbox = self.inbox_mut();
+        let d = inbox.deliver(incoming, chrono::Utc::now().timestamp())?;
+        // Under the inbox's lock, so no request sees the new entry with the old read marks.
+        if let Some(c) = inbox.find(&d.chat) {
+            self.delivered(c.index, d.message.from_me);
+        }
+        Ok(d)
     }
     pub fn journal(&self) -> Vec<Hit> {
         lock(&self.journal).clone()

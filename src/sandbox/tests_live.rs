@@ -163,3 +163,25 @@ async fn traffic_delivers_one_message_per_period() {
     let n = sb.shared.inbox().delivered;
     assert!((4..=6).contains(&n), "{n}");
 }
+
+#[tokio::test]
+async fn marks_read_move_with_delivered_messages_and_an_own_message_clears_them() {
+    let sb = start(40).await;
+    let c = sb.chats().iter().find(|c| c.unread >= 2).unwrap().clone();
+    sb.shared.mark_all("waha", &c);
+    let now = |sb: &Sandbox| {
+        let inbox = sb.shared.inbox();
+        let chat = inbox.find(&c.jid).unwrap();
+        let view = sb.shared.view("waha", chat);
+        (view.unread_now(), view.is_unread(0), view.is_unread(1))
+    };
+    assert_eq!(now(&sb), (0, false, false));
+    sb.deliver(incoming(&c.jid, "after reading")).unwrap();
+    assert_eq!(now(&sb), (1, true, false), "only the new message is unread");
+    sb.deliver(Incoming {
+        from_me: true,
+        ..incoming(&c.jid, "answered")
+    })
+    .unwrap();
+    assert_eq!(now(&sb), (0, false, false));
+}
