@@ -12,7 +12,7 @@
 
 use std::path::PathBuf;
 use std::rc::Rc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use futures_util::future::LocalBoxFuture;
 use tokio::sync::OnceCell;
@@ -20,6 +20,8 @@ use tokio::sync::OnceCell;
 use super::messages::listing::{self, Request};
 use super::pipeline::{Outcome, Plan};
 use super::selection::Selection;
+// The same polling as `watch`: its default, its `--demo` pace and floor.
+use super::watch::{DEMO_INTERVAL, DEMO_TRAFFIC, INTERVAL, MIN_INTERVAL};
 use super::Ctx;
 use crate::browse::{self, ChatKey, Listing, Look, Model, Source};
 use crate::cli::{BrowseArgs, FormatArg, GlobalArgs};
@@ -34,12 +36,6 @@ use crate::time::Timestamp;
 
 /// Chats fetched per profile unless `--limit`/`--all` say otherwise.
 const DEFAULT_LIMIT: usize = 100;
-/// How often the lists are fetched again unless `--interval` says (as `watch`).
-pub const INTERVAL: Duration = Duration::from_secs(30);
-/// With `--demo`, whose sandbox delivers new messages while it runs.
-pub const DEMO_INTERVAL: Duration = Duration::from_secs(5);
-/// The shortest `--interval`: polling faster only loads the gateway.
-pub const MIN_INTERVAL: Duration = Duration::from_secs(2);
 
 pub async fn run(args: BrowseArgs, global: GlobalArgs) -> anyhow::Result<Exit> {
     let started = Instant::now();
@@ -106,6 +102,8 @@ pub async fn run(args: BrowseArgs, global: GlobalArgs) -> anyhow::Result<Exit> {
         true => DEMO_INTERVAL,
         false => INTERVAL,
     });
+    // `--demo`: the sandbox delivers new messages while it runs, as for `watch`.
+    ctx.demo_traffic(DEMO_TRAFFIC);
     let live = Live {
         ctx,
         providers: profiles.iter().map(|_| OnceCell::new()).collect(),

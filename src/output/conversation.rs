@@ -23,7 +23,7 @@ use chrono::Utc;
 use super::{Options, Sink, Term, TimeStyle};
 use crate::message::Message;
 use crate::sanitize;
-pub use lines::{human_size, wrap, Line, Lines, Tone};
+pub use lines::{human_size, wrap, Line, Lines, Tone, MAX_SENDER};
 
 mod lines;
 
@@ -51,6 +51,19 @@ impl<W: Write> ConversationSink<W> {
             lines: None,
             written: 0,
         }
+    }
+
+    /// Every sender in a column of the widest size (a view that streams without a first page,
+    /// like `watch`).
+    pub fn full_senders(mut self) -> Self {
+        self.lines = Some(Lines::new(self.time, self.width, MAX_SENDER, Utc::now()));
+        self
+    }
+
+    /// A bold line of its own (sanitised), e.g. the chat the next lines belong to.
+    pub fn heading(&mut self, text: &str) -> io::Result<()> {
+        let line = self.paint("1", &sanitize::one_line(text));
+        writeln!(self.out, "{line}")
     }
 
     fn paint(&self, code: &str, s: &str) -> String {
@@ -89,6 +102,8 @@ impl<W: Write> Sink<Message> for ConversationSink<W> {
             let sender_width = Lines::sender_width_for(&rows);
             Lines::new(self.time, self.width, sender_width, Utc::now())
         });
+        // Relative times count from now, also in a sink that lives long (`watch`).
+        lines.set_now(Utc::now());
         for m in &rows {
             for line in lines.message(m) {
                 writeln!(self.out, "{}", self.painted(&line))?;

@@ -61,6 +61,11 @@ impl Lines {
         }
     }
 
+    /// Move "now" (relative times) to `now`.
+    pub fn set_now(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+    }
+
     /// The sender column's width for these messages.
     pub fn sender_width_for<'a>(rows: impl IntoIterator<Item = &'a Message>) -> usize {
         let widest = rows
