@@ -12,11 +12,11 @@
 
 mod convert;
 mod messages;
+mod pacer;
 mod wire;
 
 use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::Deserialize;
 
@@ -30,6 +30,7 @@ use super::{
 use crate::chat::{Chat, LastMessage};
 use crate::secret::{Secret, SecretSource};
 use convert::{chat, newest_per_chat};
+use pacer::Pacer;
 
 const NAME: &str = "green-api";
 const GATEWAY: &str = "Green API";
@@ -78,7 +79,7 @@ pub struct GreenApi {
     instance: String,
     token: Secret,
     /// When each method last finished, for pacing.
-    last_call: Mutex<HashMap<&'static str, Instant>>,
+    pacer: Pacer,
 }
 
 impl GreenApi {
@@ -92,7 +93,7 @@ impl GreenApi {
             profile: env.profile.clone(),
             instance,
             token,
-            last_call: Mutex::new(HashMap::new()),
+            pacer: Pacer::new(MIN_INTERVAL),
         })
     }
 
@@ -137,26 +138,8 @@ impl GreenApi {
         req: Req,
         cap: usize,
     ) -> Result<T, ProviderError> {
-        let wait = self
-            .lock()
-            .get(method)
-            .map(|last| MIN_INTERVAL.saturating_sub(last.elapsed()))
-            .unwrap_or_default();
-        if !wait.is_zero() {
-            crate::diag::trace(&format!(
-                "pacing {method}: waiting {} ms (Green API allows 1 request/s per method)",
-                wait.as_millis()
-            ));
-            tokio::time::sleep(wait).await;
-        }
-        let result = self.http.json_page(req, cap).await;
-        // Paced from the end of the call, so two requests never arrive within a second.
-        self.lock().insert(method, Instant::now());
+        let result = self.pacer.run(method, self.http.json_page(req, cap)).await;
         result.map_err(hint)
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<&'static str, Instant>> {
-        self.last_call.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The newest journal entry per chat (normalised JID) over the `since` window.
