@@ -9,14 +9,16 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::defaults;
 use crate::sandbox::SandboxOptions;
+pub use add::{AddArgs, GivenKey, KeyFlags, KeyValue};
 pub use messages::{MessageArgs, MessagesCommand};
 pub use values::{ColorArg, FormatArg, KindArg, MessageKindArg, OrderArg, RecordArg, SortArg};
 
+mod add;
 mod help;
 mod messages;
 mod values;
 
-use help::{COMPLETIONS_HELP, DEMO_HELP, LONG_VERSION};
+use help::{ADD_HELP, COMPLETIONS_HELP, DEMO_HELP, LONG_VERSION};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -123,7 +125,7 @@ pub enum Command {
     /// List chats, with previews, or only the unread ones
     #[command(subcommand)]
     Chats(ChatsCommand),
-    /// Show and check the profiles in the config file
+    /// Add, show, check and remove the profiles in the config file
     #[command(subcommand)]
     Profiles(ProfilesCommand),
     /// Print a shell completion script
@@ -288,6 +290,9 @@ pub enum ProfilesCommand {
         /// Check only this profile
         name: Option<String>,
     },
+    /// Add a profile to the config file: asks on a terminal, else takes flags; checks it first
+    #[command(after_long_help = ADD_HELP)]
+    Add(AddArgs),
     /// Remove profile NAME from the config file (comments and other profiles stay)
     Remove {
         /// The profile to remove

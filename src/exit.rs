@@ -24,6 +24,8 @@ pub enum Exit {
     BadResponse = 8,
     Unsupported = 9,
     Other = 10,
+    /// Stopped by Ctrl-C at a question (as a shell reports SIGINT).
+    Interrupted = 130,
 }
 
 impl From<Exit> for ExitCode {
@@ -49,6 +51,11 @@ pub struct NotFoundError(pub String);
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct NetworkError(pub String);
+
+/// The user stopped at a question (`profiles add`). Exit 130.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Interrupted(pub String);
 
 impl Exit {
     pub fn of_class(class: Class) -> Exit {
@@ -85,6 +92,9 @@ pub fn from_error(err: &anyhow::Error) -> Exit {
         }
         if cause.is::<NetworkError>() {
             return Exit::Network;
+        }
+        if cause.is::<Interrupted>() {
+            return Exit::Interrupted;
         }
     }
     Exit::Other

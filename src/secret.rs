@@ -74,6 +74,34 @@ impl<'de> Deserialize<'de> for SecretSource {
     }
 }
 
+/// The profile schema of a secret key (`profiles add` finds secret keys by it).
+impl schemars::JsonSchema for SecretSource {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SecretSource".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let from = |key: &str, what: &str| {
+            serde_json::json!({
+                "type": "object",
+                "description": what,
+                "properties": { key: { "type": "string" } },
+                "required": [key],
+                "additionalProperties": false
+            })
+        };
+        schemars::json_schema!({
+            "description": "A secret: the value itself (stored in the file), or where it comes from",
+            "oneOf": [
+                { "type": "string", "description": "the value, in plain text" },
+                from("env", "an environment variable"),
+                from("command", "a shell command; the first line of its output, trimmed"),
+                from("file", "a file's contents, trimmed (relative paths: next to the config file)")
+            ]
+        })
+    }
+}
+
 impl std::fmt::Debug for SecretSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.describe())

@@ -21,6 +21,8 @@ mod man;
 mod messages;
 mod network_errors;
 mod paging;
+mod profiles_add;
+mod profiles_add_terminal;
 mod profiles_edit;
 mod progress;
 mod registry;

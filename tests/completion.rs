@@ -171,6 +171,9 @@ t wa-inbox chats list --ki
 t wa-inbox chats unread --kind ""
 t wa-inbox -p ""
 t wa-inbox --demo -p gr
+t wa-inbox profiles a
+t wa-inbox profiles add --instance-i
+t wa-inbox profiles add --provider gr
 "#
         ),
     );
@@ -187,6 +190,10 @@ t wa-inbox --demo -p gr
     );
     assert_eq!(lines[3], "wa-inbox -p |home shop");
     assert_eq!(lines[4], "wa-inbox --demo -p gr|green-api");
+    // `profiles add` and its flags made from the gateways' keys.
+    assert_eq!(lines[5], "wa-inbox profiles a|add");
+    assert_eq!(lines[6], "wa-inbox profiles add --instance-i|--instance-id");
+    assert_eq!(lines[7], "wa-inbox profiles add --provider gr|green-api");
 }
 
 #[test]
@@ -252,5 +259,9 @@ fn fish_completes_at_every_depth_and_no_file_names_for_output_or_color() {
     assert_eq!(
         ask("wa-inbox --demo -p wawp"),
         words(&["wawp", "wawp-array"])
+    );
+    assert_eq!(
+        ask("wa-inbox profiles add --access-token-e"),
+        words(&["--access-token-env"])
     );
 }

@@ -50,6 +50,9 @@ fn man_page_renders_and_answers_exit_6_and_where_the_config_is() {
         "CONFIGURATION",
         "EXAMPLES",
         "wa-inbox chats unread",
+        // `profiles add` with a flag made from a gateway's keys.
+        "wa-inbox profiles add",
+        "--access-token-env",
     ] {
         assert!(text.contains(section), "{section}");
     }

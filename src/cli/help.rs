@@ -12,6 +12,18 @@ Where each file goes (create the folder first with mkdir -p):
 Profile names after -p are completed from the config file (gateway names after --demo).
 Example: wa-inbox completions zsh > ~/.zfunc/_wa-inbox";
 
+/// How `profiles add` works on and off a terminal.
+pub const ADD_HELP: &str = "\
+On a terminal (stdin and stderr), it asks for whatever the flags leave out: the name, the gateway,
+its URL and keys, and where each secret comes from (an environment variable, a command, a file,
+or typed in hidden and stored in plain text in the config file). Elsewhere it never asks: the
+flags must give everything the gateway needs, and a secret comes from --KEY-env, --KEY-command
+or --KEY-file (its value is never taken from the command line, where ps shows it).
+Before saving, it checks the profile as `profiles check` does (resolves its secrets, makes one
+call); a failing check writes nothing and exits with the check's code, unless --no-check.
+The file (mode 600) and its folders are created when missing; comments and other profiles stay.
+Example: wa-inbox profiles add shop --provider wawp --instance-id 123 --access-token-env WAWP_TOKEN";
+
 /// `--version` and `--demo`'s help name every gateway of the registry.
 macro_rules! gateway_texts {
     (() $first:ident $first_name:literal $fp:ident $fs:ident;

@@ -51,11 +51,31 @@ pub fn page() -> std::io::Result<Vec<u8>> {
         let options = String::from_utf8_lossy(&options);
         // Its own options only: the global ones are listed once above.
         let own = options.split(".SH \"GLOBAL OPTIONS\"").next().unwrap_or("");
-        page.extend_from_slice(own.replace(".SH OPTIONS\n", "").as_bytes());
+        page.extend_from_slice(subheadings(&own.replace(".SH OPTIONS\n", "")).as_bytes());
     }
     page.extend_from_slice(SECTIONS.as_bytes());
     man.render_version_section(&mut page)?;
     Ok(page)
+}
+
+/// A command's own help headings (`profiles add`'s gateway keys) as
+/// paragraphs inside its section, not as sections of the page.
+fn subheadings(options: &str) -> String {
+    let lines = options.lines().map(|line| match line.strip_prefix(".SH ") {
+        Some(title) => {
+            let title = title.trim_matches('"').to_lowercase();
+            let mut chars = title.chars();
+            let title: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            format!(".PP\n\\fI{title}\\fR")
+        }
+        None => line.to_owned(),
+    });
+    lines.map(|l| l + "\n").collect()
 }
 
 /// Every command that does something (`chats list`, not `chats`), with its path.
@@ -111,6 +131,9 @@ not supported by this gateway (e.g. \fBchats unread\fR where the gateway cannot 
 .TP
 \fB10\fR
 anything else (e.g. the gateway refused the request as invalid)
+.TP
+\fB130\fR
+stopped with Ctrl\-C at a question of \fBprofiles add\fR (nothing is written)
 .PP
 With several profiles, the exit status is the first failing profile's.
 .SH ENVIRONMENT
@@ -147,7 +170,9 @@ set by the shell completion scripts; not for people
 the config file (on macOS and Windows, the platform's config folder if neither exists);
 \fB\-c\fR or \fBWA_INBOX_CONFIG\fR overrides it. Keep it \fBchmod 600\fR when it holds secrets.
 .SH CONFIGURATION
-The config file is TOML with one table per profile:
+\fBwa\-inbox profiles add\fR writes a profile: on a terminal it asks for the gateway, its URL
+and keys, and where each secret comes from; elsewhere it takes them from its flags. It checks
+the profile with one call before saving. The config file is TOML with one table per profile:
 .PP
 .nf
 .RS
@@ -187,6 +212,12 @@ unread chats of every number, for a spreadsheet
 \fBwa\-inbox \-q chats unread \-\-count\fR
 "3\et17": chats and messages waiting, for a status bar
 .TP
+\fBwa\-inbox profiles add\fR
+add a profile, answering questions (checked before it is saved)
+.TP
+\fBwa\-inbox profiles add shop \-\-provider wawp \-\-instance\-id 123 \-\-access\-token\-env WAWP_TOKEN\fR
+the same from a script: every value from flags, a secret from a variable, a command or a file
+.TP
 \fBwa\-inbox profiles check\fR
 are the credentials right?
 .TP
@@ -204,6 +235,7 @@ mod tests {
         for part in [
             ".SS \"wa-inbox chats list\"",
             ".SS \"wa-inbox profiles check\"",
+            ".SS \"wa-inbox profiles add\"",
             ".SH \"EXIT STATUS\"",
             ".SH ENVIRONMENT",
             ".SH FILES",
@@ -214,6 +246,8 @@ mod tests {
             assert!(text.contains(part), "{part}");
         }
         assert!(!text.contains("wa-inbox-chats(1)") && !text.contains("wa\\-inbox\\-chats(1)"));
+        // A command's help heading stays inside its section.
+        assert!(!text.contains(".SH \"GATEWAY KEYS"), "a section of its own");
         for code in 0..=10 {
             assert!(text.contains(&format!("\\fB{code}\\fR\n")), "exit {code}");
         }

@@ -8,6 +8,7 @@ mod alerts;
 mod cached;
 mod chats;
 mod completions;
+mod config_file;
 mod filters;
 mod gather;
 mod man;
@@ -15,6 +16,7 @@ mod messages;
 mod parse;
 mod pipeline;
 mod profiles;
+mod profiles_add;
 mod profiles_edit;
 mod sandbox;
 pub mod schema;
@@ -24,7 +26,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::cli::{Cli, Command, GlobalArgs, RecordArg};
+use crate::cli::{Cli, Command, GlobalArgs, ProfilesCommand, RecordArg};
 use crate::config::{Env, Inputs, Profile, ResolvedProfile, Settings};
 use crate::exit::Exit;
 use crate::exit::UsageError;
@@ -53,6 +55,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
         }),
         Command::Man { dir } => man::run(dir.as_deref()),
         Command::Sandbox(args) => sandbox::run(args).await,
+        // Adding a profile needs no config file yet.
+        Command::Profiles(ProfilesCommand::Add(args)) => profiles_add::run(args, g).await,
         Command::Profiles(cmd) => profiles::run(cmd, &Ctx::new(g).await?).await,
         Command::Chats(cmd) => chats::run(cmd, &Ctx::new(g).await?).await,
         Command::Messages(cmd) => messages::run(cmd, &Ctx::new(g).await?).await,

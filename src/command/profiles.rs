@@ -1,6 +1,7 @@
 //! `profiles list` and `profiles check`: what each profile points at, where
 //! its secrets come from (never their values), and whether it works.
-//! Changing the file (`remove`, `default`) is `profiles_edit.rs`.
+//! Changing the file is `profiles_add/` (`add`) and `profiles_edit.rs`
+//! (`remove`, `default`).
 
 use futures_util::future::join_all;
 
@@ -17,6 +18,9 @@ pub async fn run(cmd: ProfilesCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
         ProfilesCommand::Check { name } => check(ctx, name.as_deref()).await,
         ProfilesCommand::Remove { name } => super::profiles_edit::remove(ctx, &name),
         ProfilesCommand::Default { name } => super::profiles_edit::set_default(ctx, &name),
+        ProfilesCommand::Add(_) => {
+            unreachable!("`profiles add` runs without a Ctx (command/mod.rs)")
+        }
     }
 }
 
@@ -70,7 +74,7 @@ fn list(ctx: &Ctx) -> anyhow::Result<Exit> {
 
 /// A secret shorter than `redact::ANYWHERE_MIN` is hidden only where
 /// credentials sit (URLs, headers), not wherever a gateway might echo it.
-fn warn_short_secrets(r: &crate::config::ResolvedProfile) {
+pub(super) fn warn_short_secrets(r: &crate::config::ResolvedProfile) {
     for (key, secret) in &r.env.secrets {
         let len = secret.expose().trim().chars().count();
         if len < crate::redact::ANYWHERE_MIN {

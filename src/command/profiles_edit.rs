@@ -1,16 +1,10 @@
 //! `profiles remove NAME` and `profiles default NAME`: the config file edited
-//! in place with toml_edit, so its comments, order and other profiles stay as
-//! written. It is written whole to a temporary file with mode 600 (it may hold
-//! secrets) and renamed over the old one, so a crash never leaves half a file.
+//! in place (`config_file.rs`: comments and other profiles stay, mode 600).
 
-use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context;
-use toml_edit::DocumentMut;
-
+use super::config_file::{load, save};
 use super::Ctx;
-use crate::config::ConfigError;
 use crate::exit::{Exit, UsageError};
 
 pub fn remove(ctx: &Ctx, name: &str) -> anyhow::Result<Exit> {
@@ -30,15 +24,7 @@ pub fn remove(ctx: &Ctx, name: &str) -> anyhow::Result<Exit> {
 pub fn set_default(ctx: &Ctx, name: &str) -> anyhow::Result<Exit> {
     let path = editable(ctx, name)?;
     let mut doc = load(path)?;
-    // `default = true` wins over default_profile, so no other profile keeps it.
-    if let Some(profiles) = doc.get_mut("profiles").and_then(|p| p.as_table_like_mut()) {
-        for (_, table) in profiles.iter_mut() {
-            if let Some(t) = table.as_table_like_mut() {
-                t.remove("default");
-            }
-        }
-    }
-    doc.insert("default_profile", toml_edit::value(name));
+    super::config_file::set_default(&mut doc, name);
     save(path, &doc)?;
     crate::diag::note(&format!(
         "`{name}` is the default profile in {}",
@@ -55,27 +41,4 @@ fn editable<'a>(ctx: &'a Ctx, name: &str) -> anyhow::Result<&'a Path> {
     }
     config.select(Some(name))?;
     Ok(&config.path)
-}
-
-fn load(path: &Path) -> anyhow::Result<DocumentMut> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
-    Ok(text
-        .parse::<DocumentMut>()
-        .map_err(|e| ConfigError(format!("{}: {e}", path.display())))?)
-}
-
-fn save(path: &Path, doc: &DocumentMut) -> anyhow::Result<()> {
-    let tmp = path.with_extension("toml.tmp");
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let write = || -> std::io::Result<()> {
-        let mut file = options.open(&tmp)?;
-        file.write_all(doc.to_string().as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().with_context(|| format!("cannot write {}", path.display()))
 }

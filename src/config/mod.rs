@@ -90,8 +90,9 @@ impl Config {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return err(format!(
-                    "no config file at {}; create it with a [profiles.NAME] table (`man wa-inbox`, \
-                     CONFIGURATION, shows one), or try `wa-inbox --demo chats overview`",
+                    "no config file at {}; add a profile with `wa-inbox profiles add` (it asks for \
+                     the gateway and its keys), or try wa-inbox without an account: \
+                     `wa-inbox --demo chats overview`",
                     path.display()
                 ))
             }

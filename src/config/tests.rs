@@ -117,7 +117,14 @@ fn missing_file_says_how_to_start() {
     let e = Config::load(&dir.path().join("none.toml"))
         .unwrap_err()
         .to_string();
-    assert!(e.contains("no config file") && e.contains("--demo"), "{e}");
+    // See: issue 11 — it pointed at config.example.toml, which installed users do not have.
+    assert!(
+        e.contains("no config file")
+            && e.contains("`wa-inbox profiles add`")
+            && e.contains("`wa-inbox --demo chats overview`")
+            && !e.contains("example"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -13,6 +13,7 @@ pub mod fit;
 pub mod json;
 pub mod message_fields;
 pub mod progress;
+pub mod prompt;
 pub mod record;
 pub mod report;
 pub mod table;

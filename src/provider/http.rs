@@ -291,6 +291,24 @@ impl Http {
     }
 }
 
+/// Whether `url` can be a gateway's URL (http or https); the reason if not.
+pub fn base_url_problem(url: &str) -> Option<String> {
+    match reqwest::Url::parse(url.trim()) {
+        Err(e) => Some(format!("not a URL: {e}")),
+        Ok(u) if !matches!(u.scheme(), "http" | "https") => {
+            Some(format!("scheme \"{}\" is not http or https", u.scheme()))
+        }
+        Ok(_) => None,
+    }
+}
+
+/// The host `url` names when it is plain http to another machine, which a
+/// profile must allow with `allow_insecure_http`.
+pub fn remote_plain_http(url: &str) -> Option<String> {
+    let url = reqwest::Url::parse(url.trim()).ok()?;
+    (url.scheme() == "http" && !is_loopback(&url)).then(|| url.host_str().unwrap_or("").to_owned())
+}
+
 fn is_loopback(url: &reqwest::Url) -> bool {
     let host = url.host_str().unwrap_or("");
     host.eq_ignore_ascii_case("localhost")

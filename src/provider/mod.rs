@@ -32,6 +32,7 @@ pub mod evolution;
 pub mod gowa;
 pub mod green_api;
 pub mod http;
+pub mod keys;
 pub mod messages;
 pub mod ops;
 pub mod paging;

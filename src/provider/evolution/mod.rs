@@ -30,19 +30,26 @@ const GATEWAY: &str = "Evolution API";
 const MAX_PAGE: u32 = 100;
 
 /// `[profiles.NAME]` keys for `provider = "evolution"`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The Evolution API server's URL
+    #[schemars(extend("format" = "uri", "default" = DEFAULT_URL))]
     pub base_url: Option<String>,
+    /// The instance's name
     pub instance: String,
+    /// The server's AUTHENTICATION_API_KEY or the instance's token (sent as apikey)
     pub api_key: SecretSource,
 }
+
+/// Where an Evolution API server listens unless told otherwise.
+const DEFAULT_URL: &str = "http://localhost:8080";
 
 impl Config {
     pub fn base_url(&self) -> String {
         self.base_url
             .clone()
-            .unwrap_or_else(|| "http://localhost:8080".to_owned())
+            .unwrap_or_else(|| DEFAULT_URL.to_owned())
     }
 
     pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {

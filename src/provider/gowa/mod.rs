@@ -28,20 +28,28 @@ const GATEWAY: &str = "GOWA";
 const MAX_PAGE: u32 = 100;
 
 /// `[profiles.NAME]` keys for `provider = "gowa"`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The GOWA server's URL
+    #[schemars(extend("format" = "uri", "default" = DEFAULT_URL))]
     pub base_url: Option<String>,
+    /// The basic-auth user (the server's --basic-auth), only when it asks for one
     pub username: Option<String>,
+    /// The basic-auth password, with the username
     pub password: Option<SecretSource>,
+    /// The device to read (sent as X-Device-Id), on a server with several
     pub device_id: Option<String>,
 }
+
+/// Where a GOWA server listens unless told otherwise.
+const DEFAULT_URL: &str = "http://localhost:3000";
 
 impl Config {
     pub fn base_url(&self) -> String {
         self.base_url
             .clone()
-            .unwrap_or_else(|| "http://localhost:3000".to_owned())
+            .unwrap_or_else(|| DEFAULT_URL.to_owned())
     }
 
     pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {

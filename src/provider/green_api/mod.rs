@@ -38,15 +38,23 @@ const GATEWAY: &str = "Green API";
 const MIN_INTERVAL: Duration = Duration::from_secs(1);
 
 /// `[profiles.NAME]` keys for `provider = "green-api"`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// Your instance's apiUrl (Green API console), e.g. https://7105.api.greenapi.com
+    #[schemars(extend("format" = "uri", "default" = DEFAULT_URL))]
     pub api_url: Option<String>,
-    /// The console shows a number; accept it quoted or not.
+    /// The instance's idInstance (Green API console)
+    // The console shows a number; accept it quoted or not.
     #[serde(deserialize_with = "string_or_number")]
+    #[schemars(with = "String")]
     pub id_instance: String,
+    /// The instance's apiTokenInstance (Green API console)
     pub api_token_instance: SecretSource,
 }
+
+/// Green API's general host (an instance's own apiUrl is faster).
+const DEFAULT_URL: &str = "https://api.green-api.com";
 
 fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
@@ -65,7 +73,7 @@ impl Config {
     pub fn base_url(&self) -> String {
         self.api_url
             .clone()
-            .unwrap_or_else(|| "https://api.green-api.com".to_owned())
+            .unwrap_or_else(|| DEFAULT_URL.to_owned())
     }
 
     pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {

@@ -32,19 +32,26 @@ const GATEWAY: &str = "WhatsApp Gateway";
 const MAX_PAGE: u32 = 200;
 
 /// `[profiles.NAME]` keys for `provider = "whatsapp-gateway"`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The gateway's URL
+    #[schemars(extend("format" = "uri", "default" = DEFAULT_URL))]
     pub base_url: Option<String>,
+    /// The session's id (sess_…, from the gateway's dashboard)
     pub session: String,
+    /// An API key with the `read` capability (sent as Bearer)
     pub token: SecretSource,
 }
+
+/// Where the WhatsApp Gateway listens unless told otherwise.
+const DEFAULT_URL: &str = "http://localhost:8090";
 
 impl Config {
     pub fn base_url(&self) -> String {
         self.base_url
             .clone()
-            .unwrap_or_else(|| "http://localhost:8090".to_owned())
+            .unwrap_or_else(|| DEFAULT_URL.to_owned())
     }
 
     pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {

@@ -45,39 +45,66 @@ pub enum Engine {
     Wpp,
 }
 
+/// Each engine as a profile writes it (any case is accepted).
+const ENGINES: &[(&str, Engine)] = &[
+    ("auto", Engine::Auto),
+    ("WEBJS", Engine::Webjs),
+    ("NOWEB", Engine::Noweb),
+    ("GOWS", Engine::Gows),
+    ("WPP", Engine::Wpp),
+];
+
 impl TryFrom<String> for Engine {
     type Error = String;
     fn try_from(s: String) -> Result<Engine, String> {
-        Ok(match s.to_ascii_uppercase().as_str() {
-            "AUTO" => Engine::Auto,
-            "WEBJS" => Engine::Webjs,
-            "NOWEB" => Engine::Noweb,
-            "GOWS" => Engine::Gows,
-            "WPP" => Engine::Wpp,
-            _ => {
-                return Err(format!(
-                    "unknown WAHA engine \"{s}\" (one of: auto, WEBJS, NOWEB, GOWS, WPP)"
-                ))
-            }
-        })
+        ENGINES
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(&s))
+            .map(|(_, e)| *e)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ENGINES.iter().map(|(n, _)| *n).collect();
+                format!("unknown WAHA engine \"{s}\" (one of: {})", names.join(", "))
+            })
+    }
+}
+
+impl schemars::JsonSchema for Engine {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "WahaEngine".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = ENGINES.iter().map(|(n, _)| *n).collect();
+        schemars::json_schema!({ "type": "string", "enum": names, "default": names[0] })
     }
 }
 
 /// `[profiles.NAME]` keys for `provider = "waha"`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The WAHA server's URL
+    #[schemars(extend("format" = "uri", "default" = DEFAULT_URL))]
     pub base_url: Option<String>,
+    /// The session to read
+    #[schemars(extend("default" = DEFAULT_SESSION))]
     pub session: Option<String>,
+    /// The server's WAHA_API_KEY (sent as X-Api-Key), when it sets one
     pub api_key: Option<SecretSource>,
+    /// The session's engine, when known (auto: found from the data)
     pub engine: Option<Engine>,
 }
+
+/// Where a WAHA server listens unless told otherwise.
+const DEFAULT_URL: &str = "http://localhost:3000";
+/// WAHA's session when none is named.
+const DEFAULT_SESSION: &str = "default";
 
 impl Config {
     pub fn base_url(&self) -> String {
         self.base_url
             .clone()
-            .unwrap_or_else(|| "http://localhost:3000".to_owned())
+            .unwrap_or_else(|| DEFAULT_URL.to_owned())
     }
 
     pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {
@@ -104,7 +131,10 @@ impl Waha {
             http: Http::new(&cfg.base_url(), GATEWAY, classify, env.http.clone())?
                 .describe_errors(session_status),
             profile: env.profile.clone(),
-            session: cfg.session.clone().unwrap_or_else(|| "default".to_owned()),
+            session: cfg
+                .session
+                .clone()
+                .unwrap_or_else(|| DEFAULT_SESSION.to_owned()),
             api_key,
             engine: cfg.engine.unwrap_or(Engine::Auto),
         })

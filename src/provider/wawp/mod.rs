@@ -32,19 +32,26 @@ const MAX_LIST_PAGE: u32 = 100;
 const MAX_OVERVIEW_PAGE: u32 = 50;
 
 /// `[profiles.NAME]` keys for `provider = "wawp"`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The Wawp API's URL
+    #[schemars(extend("format" = "uri", "default" = DEFAULT_URL))]
     pub base_url: Option<String>,
+    /// The instance's id (Wawp console, instance settings)
     pub instance_id: String,
+    /// The account's access token (Wawp console)
     pub access_token: SecretSource,
 }
+
+/// The hosted Wawp API.
+const DEFAULT_URL: &str = "https://api.wawp.net";
 
 impl Config {
     pub fn base_url(&self) -> String {
         self.base_url
             .clone()
-            .unwrap_or_else(|| "https://api.wawp.net".to_owned())
+            .unwrap_or_else(|| DEFAULT_URL.to_owned())
     }
 
     pub fn secrets(&self) -> Vec<(&'static str, &SecretSource)> {
