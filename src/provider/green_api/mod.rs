@@ -13,6 +13,7 @@
 mod convert;
 mod messages;
 mod pacer;
+mod read;
 mod wire;
 
 use std::collections::HashMap;
@@ -101,7 +102,7 @@ impl GreenApi {
             profile: env.profile.clone(),
             instance,
             token,
-            pacer: Pacer::new(MIN_INTERVAL),
+            pacer: Pacer::default(),
         })
     }
 
@@ -146,8 +147,10 @@ impl GreenApi {
         req: Req,
         cap: usize,
     ) -> Result<T, ProviderError> {
-        let result = self.pacer.run(method, self.http.json_page(req, cap)).await;
-        result.map_err(hint)
+        let result = self
+            .pacer
+            .run(method, MIN_INTERVAL, self.http.json_page(req, cap));
+        result.await.map_err(hint)
     }
 
     /// The newest journal entry per chat (normalised JID) over the `since` window.
@@ -201,12 +204,14 @@ impl Provider for GreenApi {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
         messages: Support::Yes,
-        ..Operations::NONE
+        mark_read: Support::Yes,
     };
 
     fn http(&self) -> &Http {
         &self.http
     }
+
+    crate::provider::mark_read::mark_read_operation!();
 
     fn capabilities(&self, view: View) -> Capabilities {
         Capabilities {

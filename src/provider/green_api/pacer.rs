@@ -1,7 +1,8 @@
-//! Green API's per-method rate limit (about one request a second per method,
-//! MESSAGES.md §4.1, PROVIDERS.md §3): each method's calls are spaced by the
-//! interval, counted from the end of the previous call, so the gateway's
-//! limiter never has to refuse one. On tokio's clock, so tests run the
+//! Green API's per-method rate limits (about one request a second for the
+//! journals and `getChatHistory`, MESSAGES.md §4.1, PROVIDERS.md §3; ten for
+//! `readChat`, §4.2): each method's calls are spaced by its interval, counted
+//! from the end of the previous call, so the gateway's limiter never has to
+//! refuse one. On tokio's clock, so tests run the
 //! schedule on a paused clock: exact, and without waiting.
 
 use std::collections::HashMap;
@@ -10,39 +11,34 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
+#[derive(Default)]
 pub(super) struct Pacer {
-    interval: Duration,
     /// When each method's last call ended.
     last: Mutex<HashMap<&'static str, Instant>>,
 }
 
 impl Pacer {
-    pub fn new(interval: Duration) -> Pacer {
-        Pacer {
-            interval,
-            last: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// How long a call of `method` starting at `now` must wait.
-    pub fn delay(&self, method: &str, now: Instant) -> Duration {
+    /// How long a call of `method`, allowed once per `interval`, starting at `now` must wait.
+    pub fn delay(&self, method: &str, interval: Duration, now: Instant) -> Duration {
         self.lock()
             .get(method)
-            .map(|&end| (end + self.interval).saturating_duration_since(now))
+            .map(|&end| (end + interval).saturating_duration_since(now))
             .unwrap_or_default()
     }
 
-    /// Run `call` as `method`'s next call, waiting its turn first.
+    /// Run `call` as `method`'s next call, at most one per `interval`, waiting its turn first.
     pub async fn run<T>(
         &self,
         method: &'static str,
+        interval: Duration,
         call: impl std::future::Future<Output = T>,
     ) -> T {
-        let wait = self.delay(method, Instant::now());
+        let wait = self.delay(method, interval, Instant::now());
         if !wait.is_zero() {
             crate::diag::trace(&format!(
-                "pacing {method}: waiting {} ms (Green API allows 1 request/s per method)",
-                wait.as_millis()
+                "pacing {method}: waiting {} ms (Green API limits it to one call per {} ms)",
+                wait.as_millis(),
+                interval.as_millis()
             ));
             tokio::time::sleep(wait).await;
         }
@@ -67,7 +63,7 @@ mod tests {
     // method; pinned on a paused clock, so it is exact and takes no real time.
     #[tokio::test(start_paused = true)]
     async fn each_method_is_paced_to_one_call_per_interval_from_the_end_of_the_last() {
-        let pacer = Pacer::new(SECOND);
+        let pacer = Pacer::default();
         let t0 = Instant::now();
         let mut starts = Vec::new();
         for method in [
@@ -77,7 +73,7 @@ mod tests {
             "getChatHistory",
         ] {
             let at = pacer
-                .run(method, async {
+                .run(method, SECOND, async {
                     let start = Instant::now();
                     // The call itself takes 300 ms.
                     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -102,20 +98,25 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn delay_is_what_remains_of_the_interval() {
-        let pacer = Pacer::new(SECOND);
+        let pacer = Pacer::default();
         let t0 = Instant::now();
-        assert_eq!(pacer.delay("getChatHistory", t0), Duration::ZERO);
-        pacer.run("getChatHistory", async {}).await;
-        assert_eq!(pacer.delay("getChatHistory", t0), SECOND);
+        assert_eq!(pacer.delay("getChatHistory", SECOND, t0), Duration::ZERO);
+        pacer.run("getChatHistory", SECOND, async {}).await;
+        assert_eq!(pacer.delay("getChatHistory", SECOND, t0), SECOND);
         let later = t0 + Duration::from_millis(400);
         assert_eq!(
-            pacer.delay("getChatHistory", later),
+            pacer.delay("getChatHistory", SECOND, later),
             Duration::from_millis(600)
         );
+        let tenth = Duration::from_millis(100);
+        assert_eq!(pacer.delay("getChatHistory", tenth, later), Duration::ZERO);
         assert_eq!(
-            pacer.delay("getChatHistory", t0 + 2 * SECOND),
+            pacer.delay("getChatHistory", SECOND, t0 + 2 * SECOND),
             Duration::ZERO
         );
-        assert_eq!(pacer.delay("lastIncomingMessages", t0), Duration::ZERO);
+        assert_eq!(
+            pacer.delay("lastIncomingMessages", SECOND, t0),
+            Duration::ZERO
+        );
     }
 }
