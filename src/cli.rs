@@ -155,6 +155,15 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ChatsCommand {
+    #[command(flatten)]
+    View(ViewCommand),
+    /// Mark chats read on the gateway: a write (read receipts on most gateways; the README says what each does)
+    Read(ReadArgs),
+}
+
+/// The chat views: `list`, `overview`, `unread`, `waiting`.
+#[derive(Debug, Subcommand)]
+pub enum ViewCommand {
     /// Chats, newest activity first (in the gateway's own order)
     List(ChatArgs),
     /// Chats with their unread count and last-message preview
@@ -163,6 +172,17 @@ pub enum ChatsCommand {
     Unread(UnreadArgs),
     /// Chats whose last message is incoming (awaiting your reply), most-waiting first
     Waiting(WaitingArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
+    /// Each chat: a JID, a phone number (+62 812…) or a name, as `messages list` takes them (quote a name with spaces)
+    #[arg(required = true, value_name = "CHAT")]
+    pub chats: Vec<String>,
+
+    /// Print the requests that would be sent (method, path, body; secrets hidden) and send none
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -6,6 +6,7 @@ mod util;
 mod alerts;
 mod answers;
 mod bad_input;
+mod chats_read;
 mod completion;
 mod environment;
 mod evolution;

@@ -180,7 +180,7 @@ t wa-inbox profiles add --provider gr
     let text = home.output("bash", &[script.to_str().unwrap()]);
     let lines: Vec<&str> = text.lines().collect();
     assert!(
-        lines[0].starts_with("wa-inbox chats |list overview unread waiting help --profile"),
+        lines[0].starts_with("wa-inbox chats |list overview unread waiting read help --profile"),
         "{text}"
     );
     assert_eq!(lines[1], "wa-inbox chats list --ki|--kind");

@@ -15,7 +15,7 @@ fn faults(spec: &str) -> Faults {
 }
 
 /// Every credential the sandbox profiles hold, in every form that could leak.
-fn secrets() -> Vec<String> {
+pub(crate) fn secrets() -> Vec<String> {
     use base64::Engine;
     let basic = base64::engine::general_purpose::STANDARD.encode(format!(
         "{}:{}",
@@ -34,7 +34,7 @@ fn secrets() -> Vec<String> {
 }
 
 #[track_caller]
-fn assert_no_secret(run: &Run) {
+pub(crate) fn assert_no_secret(run: &Run) {
     for s in secrets() {
         assert!(
             !run.stdout.contains(&s) && !run.stderr.contains(&s),

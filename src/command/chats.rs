@@ -10,7 +10,7 @@ use super::pipeline::Outcome;
 use super::selection::Selection;
 use super::Ctx;
 use crate::chat::Chat;
-use crate::cli::ChatsCommand;
+use crate::cli::ViewCommand;
 use crate::config::Profile;
 use crate::exit::Exit;
 use crate::output::progress::Progress;
@@ -18,7 +18,7 @@ use crate::output::{self, Count, Layout, Sink};
 use crate::provider::paging::Resume;
 use crate::provider::{Order, SortKey, View};
 
-pub async fn run(cmd: ChatsCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
+pub async fn run(cmd: ViewCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     let args = Selection::from_command(cmd);
     let view = args.view;
     let s = &ctx.settings;

@@ -18,6 +18,7 @@ mod pipeline;
 mod profiles;
 mod profiles_add;
 mod profiles_edit;
+mod read;
 mod sandbox;
 pub mod schema;
 mod selection;
@@ -26,7 +27,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::cli::{Cli, Command, GlobalArgs, ProfilesCommand, RecordArg};
+use crate::cli::{ChatsCommand, Cli, Command, GlobalArgs, ProfilesCommand, RecordArg};
 use crate::config::{Env, Inputs, Profile, ResolvedProfile, Settings};
 use crate::exit::Exit;
 use crate::exit::UsageError;
@@ -58,7 +59,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
         // Adding a profile needs no config file yet.
         Command::Profiles(ProfilesCommand::Add(args)) => profiles_add::run(args, g).await,
         Command::Profiles(cmd) => profiles::run(cmd, &Ctx::new(g).await?).await,
-        Command::Chats(cmd) => chats::run(cmd, &Ctx::new(g).await?).await,
+        Command::Chats(ChatsCommand::Read(args)) => read::run(args, &Ctx::new(g).await?).await,
+        Command::Chats(ChatsCommand::View(cmd)) => chats::run(cmd, &Ctx::new(g).await?).await,
         Command::Messages(cmd) => messages::run(cmd, &Ctx::new(g).await?).await,
     }
 }
@@ -204,6 +206,21 @@ impl Ctx {
             layout,
             show_profile,
             time: s.time,
+        }
+    }
+}
+
+/// The one profile a command that works on one chat's profile uses; several selected is a
+/// usage error (exit 2) that names them and says what `does` needs.
+pub fn one_profile<'a>(profiles: &[&'a Profile], does: &str) -> Result<&'a Profile, UsageError> {
+    match profiles {
+        [one] => Ok(one),
+        many => {
+            let names: Vec<&str> = many.iter().map(|p| p.name.as_str()).collect();
+            Err(UsageError(format!(
+                "{does} one profile; pick one with -p (selected: {})",
+                names.join(", ")
+            )))
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use crate::chat::Kind;
-use crate::cli::{ChatArgs, ChatsCommand};
+use crate::cli::{ChatArgs, ViewCommand};
 use crate::config::defaults;
 use crate::provider::{Order, SortKey, View};
 
@@ -45,14 +45,14 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub fn from_command(cmd: ChatsCommand) -> Selection {
+    pub fn from_command(cmd: ViewCommand) -> Selection {
         match cmd {
-            ChatsCommand::List(a) => Selection::new(View::List, a),
-            ChatsCommand::Overview(o) => Selection {
+            ViewCommand::List(a) => Selection::new(View::List, a),
+            ViewCommand::Overview(o) => Selection {
                 since: o.since,
                 ..Selection::new(View::Overview, o.chats)
             },
-            ChatsCommand::Unread(u) => {
+            ViewCommand::Unread(u) => {
                 let mut s = Selection::new(View::Unread, u.chats);
                 // Unread is about people waiting: status updates, channels and
                 // broadcast lists are not conversations, unless --kind asks.
@@ -67,7 +67,7 @@ impl Selection {
                     ..s
                 }
             }
-            ChatsCommand::Waiting(w) => {
+            ViewCommand::Waiting(w) => {
                 let mut s = Selection::new(View::Overview, w.chats);
                 // As unread: conversations only, unless --kind asks.
                 if s.kinds.is_empty() {

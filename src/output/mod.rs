@@ -14,6 +14,7 @@ pub mod json;
 pub mod message_fields;
 pub mod progress;
 pub mod prompt;
+pub mod read_report;
 pub mod record;
 pub mod report;
 pub mod table;

@@ -5,7 +5,7 @@
 
 use super::{
     BuildEnv, Capabilities, MessageCapabilities, MessagePage, MessageQuery, Operations, Page,
-    PageAt, Provider, ProviderError, Query, View,
+    PageAt, Provider, ProviderError, Query, ReadOutcome, View, Writes,
 };
 use crate::chat::Chat;
 use crate::gateways::{gateways, NAMES};
@@ -132,6 +132,19 @@ impl AnyProvider {
         size: Option<u32>,
     ) -> Result<MessagePage, ProviderError> {
         dispatch!(self, p => p.messages(q, at, size).await)
+    }
+
+    /// Mark `chat_id` read; with `dry_run`, only say which writes would be sent. The outcome
+    /// lists the writes either way.
+    pub async fn mark_read(
+        &self,
+        chat_id: &str,
+        dry_run: bool,
+    ) -> Result<ReadOutcome, ProviderError> {
+        let mut w = Writes::new(dry_run);
+        let mut outcome = dispatch!(self, p => p.mark_read(chat_id, &mut w).await)?;
+        outcome.calls = w.into_calls();
+        Ok(outcome)
     }
 
     /// 429 answers seen so far (the pager slows down when this grows).

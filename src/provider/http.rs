@@ -155,6 +155,11 @@ impl Http {
         }
     }
 
+    /// Send a write whose answer carries nothing to read (any 2xx is success).
+    pub async fn write(&self, req: Req) -> Result<(), ProviderError> {
+        self.send(req).await.map(drop)
+    }
+
     /// Send with retries; the body of a 2xx answer, else an error.
     async fn send(&self, req: Req) -> Result<bytes::Bytes, ProviderError> {
         let endpoint = self.endpoint(&req);

@@ -33,6 +33,7 @@ pub mod gowa;
 pub mod green_api;
 pub mod http;
 pub mod keys;
+pub mod mark_read;
 pub mod messages;
 pub mod ops;
 pub mod paging;
@@ -50,6 +51,7 @@ use crate::secret::Secret;
 pub use any::{build, AnyProvider, ProviderConfig};
 pub use error::{Class, ProviderError};
 use http::HttpOptions;
+pub use mark_read::{ReadOutcome, Writes};
 pub use messages::{MessageCapabilities, MessagePage, MessageQuery};
 pub use ops::{Op, Operations, Support};
 
@@ -229,6 +231,19 @@ pub trait Provider {
             .require(self.capabilities(View::List).gateway, Op::Messages)
             .err()
             .unwrap_or_else(|| ProviderError::unsupported("messages are not implemented")))
+    }
+
+    /// Mark the chat `chat_id` (the gateway's own spelling) read, sending every write through
+    /// `w` (which only lists them in a dry run); meaningful where `OPERATIONS.mark_read` is `Yes`.
+    async fn mark_read(
+        &self,
+        _chat_id: &str,
+        _w: &mut Writes,
+    ) -> Result<ReadOutcome, ProviderError> {
+        Err(Self::OPERATIONS
+            .require(self.capabilities(View::List).gateway, Op::MarkRead)
+            .err()
+            .unwrap_or_else(|| ProviderError::unsupported("mark read is not implemented")))
     }
 }
 

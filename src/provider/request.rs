@@ -6,6 +6,9 @@
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::Method;
 
+/// The longest body `describe` shows whole.
+const BODY_SHOWN: usize = 240;
+
 /// One request, relative to the profile's base URL.
 pub struct Req {
     pub(super) method: Method,
@@ -30,21 +33,59 @@ impl Req {
 
     /// A POST; retried only when marked `read_only()`.
     pub fn post_json(path: impl Into<String>, body: &serde_json::Value) -> Req {
-        let mut r = Req::get(path);
-        r.method = Method::POST;
-        r.idempotent = false;
-        r.body = Some(body.to_string().into_bytes());
-        r.headers.insert(
+        Req::get(path).into_post().json(body)
+    }
+
+    /// `body` as this request's JSON body.
+    pub fn json(mut self, body: &serde_json::Value) -> Req {
+        self.body = Some(body.to_string().into_bytes());
+        self.headers.insert(
             reqwest::header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         );
-        r
+        self
+    }
+
+    /// This request as a POST without a body: a write, retried only when marked
+    /// `idempotent()`.
+    pub fn into_post(mut self) -> Req {
+        self.method = Method::POST;
+        self.idempotent = false;
+        self
     }
 
     /// This POST only reads, so it is safe to retry.
-    pub fn read_only(mut self) -> Req {
+    pub fn read_only(self) -> Req {
+        self.idempotent()
+    }
+
+    /// This write has the same effect however often it is sent (MESSAGES.md §1.2 says so
+    /// of every mark-read call), so a failed attempt is retried like a read.
+    pub fn idempotent(mut self) -> Req {
         self.idempotent = true;
         self
+    }
+
+    /// `METHOD /path?query body` as it would be sent, with secrets redacted and a long body
+    /// cut (its size said): what `--dry-run` prints. Headers (credentials) are left out.
+    pub fn describe(&self) -> String {
+        let mut line = format!("{} {}", self.method, self.path);
+        if !self.query.is_empty() {
+            let query: String = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(&self.query)
+                .finish();
+            line = format!("{line}?{query}");
+        }
+        if let Some(body) = &self.body {
+            let text = String::from_utf8_lossy(body);
+            let shown = crate::redact::cut(&text, BODY_SHOWN);
+            if shown.chars().count() < text.chars().count() {
+                line = format!("{line} {shown} ({} bytes)", body.len());
+            } else {
+                line = format!("{line} {shown}");
+            }
+        }
+        crate::redact::redact(&line)
     }
 
     pub fn query(mut self, key: &str, value: impl ToString) -> Req {

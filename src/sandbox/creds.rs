@@ -22,6 +22,8 @@ pub const GREEN_TOKEN: &str = "greentokenSbx9d1c0a7f3e9b24";
 pub const GATEWAY_SESSION: &str = "sess_01J9ZX8K2QHV0M3T6R7P4N5W8C";
 /// WhatsApp Gateway api key (`Authorization: Bearer` or `x-api-key`).
 pub const GATEWAY_TOKEN: &str = "wa_sbx_key_Q7t4Lm29Vc";
+/// WhatsApp Gateway api key with only the `read` capability (mark read → 403).
+pub const GATEWAY_READ_TOKEN: &str = "wa_sbx_ro_key_M3p8Xw51";
 /// WAHA `X-Api-Key`.
 pub const WAHA_KEY: &str = "waha-key-Sbx3f9a7c1";
 /// WAHA sessions: WEBJS, NOWEB, GOWS engines, and one that is STOPPED (422).

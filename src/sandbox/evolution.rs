@@ -19,6 +19,7 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
     let (route, instance) = match (req.method.as_str(), segs.as_slice()) {
         ("POST", ["chat", "findChats", i]) => ("findChats", *i),
         ("POST", ["chat", "findMessages", i]) => ("findMessages", *i),
+        ("POST", ["chat", "markMessageAsRead", i]) => ("markMessageAsRead", *i),
         ("GET", ["instance", "connectionState", i]) => ("connectionState", *i),
         _ => return envelope(404, vec![format!("Cannot {} {}", req.method, req.path)]),
     };
@@ -36,6 +37,10 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         "connectionState" => Resp::json(
             200,
             &json!({"instance": {"instanceName": instance, "state": "open"}}),
+        ),
+        "markMessageAsRead" => json_body(req).map_or_else(
+            |e| e,
+            |b| super::read_calls::evolution(&b, sh).unwrap_or_else(|m| envelope(400, m)),
         ),
         "findMessages" => json_body(req).map_or_else(
             |e| e,
@@ -116,7 +121,12 @@ fn find_chats(req: &Req, body: &Value, sh: &Shared) -> Resp {
     // One row per remoteJid with at least one stored message: the prefix [0, active).
     let listed = &inbox.chats[..inbox.active];
     let items: Vec<Value> = if jid.is_none() && gte.is_none() && lte.is_none() {
-        listed.iter().skip(skip).take(take).map(chat_json).collect()
+        listed
+            .iter()
+            .skip(skip)
+            .take(take)
+            .map(|c| chat_json(&sh.view("evolution", c)))
+            .collect()
     } else {
         let keep = |c: &&SandboxChat| {
             let t = c.last_activity.unwrap_or(0);
@@ -130,7 +140,7 @@ fn find_chats(req: &Req, body: &Value, sh: &Shared) -> Resp {
             .filter(keep)
             .skip(skip)
             .take(take)
-            .map(chat_json)
+            .map(|c| chat_json(&sh.view("evolution", c)))
             .collect()
     };
     Resp::json(200, &Value::Array(items))
@@ -143,7 +153,11 @@ fn chat_json(c: &SandboxChat) -> Value {
         if let Some(o) = r.as_object_mut() {
             o.insert(
                 "status".into(),
-                json!(if m.from_me { "READ" } else { "DELIVERY_ACK" }),
+                json!(if m.from_me || !c.is_unread(0) {
+                    "READ"
+                } else {
+                    "DELIVERY_ACK"
+                }),
             );
         }
         r
@@ -155,7 +169,7 @@ fn chat_json(c: &SandboxChat) -> Value {
         "profilePicUrl": c.picture,
         "updatedAt": iso(c.last_activity.unwrap_or(c.created_at)),
         "windowStart": null, "windowExpires": null, "windowActive": false,
-        "unreadCount": c.unread,
+        "unreadCount": c.unread_now(),
         "isSaved": c.index.is_multiple_of(3),
         "lastMessage": last
     })

@@ -6,6 +6,8 @@
 //! folded `conversation`, `contextInfo`, `MessageUpdate` receipts in no particular order plus
 //! `EDITED`/`DELETED`); reactions are rows, deleted rows keep their content.
 
+use std::borrow::Cow;
+
 use chrono::DateTime;
 use serde_json::{json, Value};
 
@@ -71,10 +73,14 @@ pub(super) fn find_messages(req: &Req, body: &Value, sh: &Shared) -> Resp {
     let asked = body["offset"].as_u64().unwrap_or(50).max(1) as usize;
     let size = req.paging.limit(asked);
     let inbox = &sh.inbox;
-    let chats: Vec<&SandboxChat> = match w["key"]["remoteJid"].as_str() {
+    let views: Vec<Cow<SandboxChat>> = match w["key"]["remoteJid"].as_str() {
         Some(jid) => inbox.chats.iter().filter(|c| c.jid == jid).collect(),
-        None => inbox.chats[..inbox.active].iter().collect(),
-    };
+        None => inbox.chats[..inbox.active].iter().collect::<Vec<_>>(),
+    }
+    .into_iter()
+    .map(|c| sh.view("evolution", c))
+    .collect();
+    let chats: Vec<&SandboxChat> = views.iter().map(|c| &**c).collect();
     let mut matching: Vec<(i64, &SandboxChat, usize)> = Vec::new();
     for c in &chats {
         let (first, last) = match filter.range {
@@ -116,10 +122,12 @@ fn record_type(m: &SandboxMessage) -> String {
     baileys::content(m, None, true).0
 }
 
-/// Receipts (own messages) in an order that is not chronological for half of them, then the
-/// edit and delete markers.
-fn updates(m: &SandboxMessage) -> Vec<Value> {
+/// Receipts in an order that is not chronological for half of them (own messages: by status;
+/// incoming ones: delivered, and read unless still unread), then the edit and delete markers.
+fn updates(c: &SandboxChat, m: &SandboxMessage) -> Vec<Value> {
     let chain: &[&str] = match m.status {
+        None if !m.from_me && c.is_unread(m.index) => &["DELIVERY_ACK"],
+        None if !m.from_me => &["DELIVERY_ACK", "READ"],
         Some("pending") => &["PENDING"],
         Some("failed") => &["ERROR"],
         Some("sent") => &["SERVER_ACK"],
@@ -163,6 +171,6 @@ pub(super) fn record(c: &SandboxChat, m: &SandboxMessage) -> Value {
         "source": SOURCES[m.index % 3],
         "messageTimestamp": m.timestamp,
         "instanceId": "0b6f5c1e-7d2a-4c1b-9f3e-sandbox00001",
-        "MessageUpdate": updates(m),
+        "MessageUpdate": updates(c, m),
     })
 }

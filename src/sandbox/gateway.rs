@@ -27,9 +27,13 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         [] => Route::Session,
         ["chats"] => Route::Chats,
         ["chats", cid, "messages"] => Route::Messages(decode(cid)),
+        ["chats", cid, "read"] if req.method == "POST" => Route::Read(decode(cid)),
         _ => return err(404, "not_found", "route not found"),
     };
-    if req.method != "GET" {
+    if matches!(route, Route::Read(_)) && !can_send(req) {
+        return err(403, "forbidden", "missing required capability: send");
+    }
+    if req.method != "GET" && !matches!(route, Route::Read(_)) {
         return err(405, "method_not_allowed", "method not allowed");
     }
     if session != creds::GATEWAY_SESSION {
@@ -45,6 +49,7 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         ),
         Route::Chats => chats(req, &sh.inbox),
         Route::Messages(cid) => super::gateway_messages::messages(req, &sh.inbox, &cid),
+        Route::Read(cid) => super::read_calls::gateway(sh, &cid),
     }
 }
 
@@ -52,6 +57,7 @@ enum Route {
     Session,
     Chats,
     Messages(String),
+    Read(String),
 }
 
 pub(super) fn err(status: u16, code: &str, message: &str) -> Resp {
@@ -78,14 +84,23 @@ pub(super) fn error(status: u16) -> Resp {
 
 /// `x-api-key` wins; a Bearer token with three dot-separated parts is a (here: invalid) login JWT.
 fn authorized(req: &Req) -> bool {
+    key(req).is_some_and(|k| k == creds::GATEWAY_TOKEN || k == creds::GATEWAY_READ_TOKEN)
+}
+
+/// Whether the key has the `send` capability (the read-only key has only `read`).
+fn can_send(req: &Req) -> bool {
+    key(req) == Some(creds::GATEWAY_TOKEN)
+}
+
+fn key(req: &Req) -> Option<&str> {
     if let Some(k) = req.header("x-api-key") {
-        return k.trim() == creds::GATEWAY_TOKEN;
+        return Some(k.trim());
     }
     let bearer = req
         .header("authorization")
         .and_then(|h| h.trim().split_once(' '))
         .filter(|(s, _)| s.eq_ignore_ascii_case("bearer"));
-    bearer.is_some_and(|(_, t)| t.trim() == creds::GATEWAY_TOKEN)
+    bearer.map(|(_, t)| t.trim())
 }
 
 pub(super) fn limit(req: &Req) -> Result<usize, Resp> {
@@ -113,7 +128,7 @@ fn cursor_of(c: &SandboxChat) -> String {
     format!("{}:{}", ms(c.last_activity.unwrap_or(0)), c.row_id)
 }
 
-fn chat_json(c: &SandboxChat) -> Value {
+pub(super) fn chat_json(c: &SandboxChat) -> Value {
     let kind = match c.server {
         "g.us" => "group",
         "newsletter" => "newsletter",

@@ -26,6 +26,10 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         ["devices"] => Route::Devices,
         ["chats"] => Route::Chats,
         ["chat", jid, "messages"] => Route::Messages(decode(jid)),
+        ["message", id, "read"] if req.method == "POST" => {
+            let id = decode(id);
+            return device_check(req).unwrap_or_else(|| super::read_calls::gowa(req, sh, &id));
+        }
         _ => return Resp::text(404, &format!("Cannot {} {}", req.method, req.path)),
     };
     if req.method != "GET" {

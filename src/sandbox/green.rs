@@ -45,6 +45,7 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         ("GET", "lastOutgoingMessages"),
         ("GET", "getStateInstance"),
         ("POST", "getChatHistory"),
+        ("POST", "readChat"),
     ];
     if !known.contains(&(req.method.as_str(), method)) {
         return error(404);
@@ -65,6 +66,7 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         "getStateInstance" => Resp::json(200, &json!({"stateInstance": "authorized"})),
         "getChats" => get_chats(req, sh),
         "getChatHistory" => super::green_history::chat_history(req, sh),
+        "readChat" => super::read_calls::green(req, sh, &req.path),
         _ => journal(req, sh, method == "lastOutgoingMessages"),
     }
 }

@@ -45,6 +45,9 @@ pub struct SandboxChat {
     /// Creation time, Unix seconds.
     pub created_at: i64,
     pub picture: Option<String>,
+    /// Entries among the `unread` newest that a mark-read call marked read (set only in the
+    /// view an emulator serves, `Shared::view`; empty in `Sandbox::chats()`).
+    pub marked_read: Vec<usize>,
 }
 
 impl SandboxChat {

@@ -19,6 +19,8 @@ mod http;
 pub mod inbox;
 mod message;
 mod profiles;
+mod read_calls;
+mod reads;
 mod rows;
 mod seed;
 mod server;
@@ -44,6 +46,8 @@ mod tests_msg_gowa;
 mod tests_msg_green_evo;
 #[cfg(test)]
 mod tests_msg_waha;
+#[cfg(test)]
+mod tests_reads;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -54,6 +58,7 @@ pub use echo::Echo;
 pub use faults::Faults;
 pub use history::{listed, Contact, Location, Media, MessageKind, SandboxMessage};
 pub use inbox::{demo_inbox, demo_inbox_at, SandboxChat};
+pub use reads::Receipt;
 
 /// How to start a sandbox.
 #[derive(Clone, Debug)]
@@ -151,6 +156,11 @@ impl Sandbox {
         self.shared
             .media_downloads
             .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Every mark-read call's effect, in the order received (see `Receipt`).
+    pub fn receipts(&self) -> Vec<Receipt> {
+        self.shared.receipts()
     }
 
     /// The sandbox's "now" (Unix seconds) that the inbox times are relative to.

@@ -200,6 +200,7 @@ pub(super) fn chat(
         created_at,
         picture: (rng.below(100) < 40)
             .then(|| format!("https://pps.whatsapp.net/v/t61/sbx-{i}.jpg")),
+        marked_read: Vec::new(),
     };
     // Unread only when the last message is incoming; media as GOWA counts it (not deleted).
     if chat.last_message().is_some_and(|m| !m.from_me) && unread_roll >= 60 {

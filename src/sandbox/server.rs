@@ -220,6 +220,7 @@ fn failure(prefix: &str, status: u16) -> Resp {
 fn control_route(sh: &Shared, r: &Req) -> Resp {
     match (r.method.as_str(), r.path.as_str()) {
         ("GET", "/health") => Resp::text(200, "ok"),
+        ("GET", "/receipts") => Resp::json(200, &serde_json::json!(sh.receipts())),
         ("POST", "/faults") => match Faults::from_spec(&String::from_utf8_lossy(&r.body)) {
             Ok(f) => {
                 sh.set_faults(f);
@@ -229,7 +230,7 @@ fn control_route(sh: &Shared, r: &Req) -> Resp {
         },
         _ => Resp::text(
             404,
-            "sandbox: control routes are GET /_sandbox/health and POST /_sandbox/faults",
+            "sandbox: control routes are GET /_sandbox/health, GET /_sandbox/receipts and POST /_sandbox/faults",
         ),
     }
 }

@@ -25,6 +25,8 @@ pub(super) struct Shared {
     pub(super) latency: Duration,
     /// Media files WAHA/Wawp downloaded because a listing did not send `downloadMedia=false`.
     pub media_downloads: AtomicUsize,
+    /// What mark-read calls marked, and the receipts they sent (`reads.rs`).
+    pub(super) reads: Mutex<super::reads::Reads>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -41,6 +43,7 @@ impl Shared {
             green_last: Mutex::new(HashMap::new()),
             latency,
             media_downloads: AtomicUsize::new(0),
+            reads: Default::default(),
         }
     }
     pub fn journal(&self) -> Vec<Hit> {

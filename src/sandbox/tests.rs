@@ -36,7 +36,7 @@ pub(super) fn json(s: &str) -> Value {
     serde_json::from_str(s).expect("json body")
 }
 
-fn gowa_auth() -> String {
+pub(super) fn gowa_auth() -> String {
     format!(
         "Basic {}",
         super::gowa::base64(format!("{GOWA_USER}:{GOWA_PASSWORD}").as_bytes())

@@ -8,7 +8,7 @@ use super::history::MessageKind as K;
 use super::tests::{json, start};
 use super::*;
 
-async fn post(url: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+pub(super) async fn post(url: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
     let mut rb = reqwest::Client::new().post(url).body(body.to_string());
     for (k, v) in headers {
         rb = rb.header(*k, *v);

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::creds;
 use super::http::{reason, Req, Resp};
-use super::inbox::{Inbox, SandboxChat};
+use super::inbox::SandboxChat;
 use super::profiles::profile;
 use super::state::Shared;
 use super::waha_messages::Refused;
@@ -42,14 +42,15 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         ("GET", ["api", "sessions", s]) => {
             session(s).map_or_else(|e| e, |eng| session_info(s, eng))
         }
-        ("GET", ["api", s, "chats"]) => {
-            session(s).map_or_else(|e| e, |eng| list(req, &sh.inbox, eng))
+        ("GET", ["api", s, "chats"]) => session(s).map_or_else(|e| e, |eng| list(req, sh, eng)),
+        ("POST", ["api", s, "chats", chat, "messages", "read"]) => {
+            session(s).map_or_else(|e| e, |eng| mark_read(req, sh, eng, chat))
         }
         ("GET", ["api", s, "chats", chat, "messages"]) => {
             session(s).map_or_else(|e| e, |eng| messages(req, sh, eng, chat))
         }
         ("GET" | "POST", ["api", s, "chats", "overview"]) => {
-            session(s).map_or_else(|e| e, |eng| overview(req, &sh.inbox, eng))
+            session(s).map_or_else(|e| e, |eng| overview(req, sh, eng))
         }
         _ => not_found(),
     }
@@ -109,8 +110,18 @@ fn session(s: &str) -> Result<Engine, Resp> {
     }
 }
 
+/// WEBJS marks the whole chat (an unknown one is an evaluation error); NOWEB/GOWS a batch.
+fn mark_read(req: &Req, sh: &Shared, eng: Engine, chat: &str) -> Resp {
+    match eng {
+        Engine::Webjs => {
+            super::read_calls::whole_chat(sh, "waha", chat).unwrap_or_else(|| error(500))
+        }
+        _ => super::read_calls::waha_batch(req, sh, eng, chat),
+    }
+}
+
 fn messages(req: &Req, sh: &Shared, eng: Engine, chat: &str) -> Resp {
-    match super::waha_messages::list(req, sh, eng, chat) {
+    match super::waha_messages::list(req, sh, "waha", eng, chat) {
         Ok(items) => Resp::json(200, &Value::Array(items)),
         Err(Refused::BadRequest(m)) => bad_request(&m),
         Err(Refused::UnknownChat) => error(500),
@@ -137,7 +148,8 @@ fn session_info(s: &str, eng: Engine) -> Resp {
     )
 }
 
-fn list(req: &Req, inbox: &Inbox, eng: Engine) -> Resp {
+fn list(req: &Req, sh: &Shared, eng: Engine) -> Resp {
+    let inbox = &sh.inbox;
     let sort_by = req.q("sortBy").filter(|s| !s.is_empty());
     if sort_by.is_some_and(|s| !["conversationTimestamp", "id", "name"].contains(&s)) {
         return bad_request(&[
@@ -156,7 +168,7 @@ fn list(req: &Req, inbox: &Inbox, eng: Engine) -> Resp {
     let idx = page(inbox, upto, sort_by, req.q("sortOrder"), offset, limit);
     let items: Vec<Value> = idx
         .iter()
-        .map(|&i| list_item(&inbox.chats[i], inbox.now, eng))
+        .map(|&i| list_item(&sh.view("waha", &inbox.chats[i]), inbox.now, eng))
         .collect();
     Resp::json(200, &Value::Array(items))
 }
@@ -177,7 +189,8 @@ fn list_item(c: &SandboxChat, now: i64, eng: Engine) -> Value {
     }
 }
 
-fn overview(req: &Req, inbox: &Inbox, eng: Engine) -> Resp {
+fn overview(req: &Req, sh: &Shared, eng: Engine) -> Resp {
+    let inbox = &sh.inbox;
     let (limit, offset, ids, status) = if req.method == "POST" {
         let Ok(b) = serde_json::from_slice::<Value>(&req.body) else {
             return bad_request(&["Unexpected token in JSON body".into()]);
@@ -215,7 +228,7 @@ fn overview(req: &Req, inbox: &Inbox, eng: Engine) -> Resp {
             .filter(shown)
             .skip(offset)
             .take(limit)
-            .map(|c| overview_item(c, inbox.now, eng))
+            .map(|c| overview_item(&sh.view("waha", c), inbox.now, eng))
             .collect()
     } else {
         let mut found: Vec<&SandboxChat> = ids
@@ -229,7 +242,7 @@ fn overview(req: &Req, inbox: &Inbox, eng: Engine) -> Resp {
             .into_iter()
             .skip(offset)
             .take(limit)
-            .map(|c| overview_item(c, inbox.now, eng))
+            .map(|c| overview_item(&sh.view("waha", c), inbox.now, eng))
             .collect()
     };
     Resp::json(status, &Value::Array(items))

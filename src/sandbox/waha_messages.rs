@@ -6,6 +6,7 @@
 //! (s, inclusive), `filter.fromMe`, `filter.ack`; WEBJS ignores `sortOrder`, NOWEB/GOWS honour
 //! `asc`; `all` merges every chat on NOWEB/GOWS and is 501 on WEBJS.
 
+use std::borrow::Cow;
 use std::sync::atomic::Ordering;
 
 use serde_json::{json, Value};
@@ -94,24 +95,31 @@ fn query(req: &Req, eng: Engine) -> Result<Query, Refused> {
     })
 }
 
-/// One page of WAMessages of `chat_id` (any id form of the inbox, or `all`).
+/// One page of WAMessages of `chat_id` (any id form of the inbox, or `all`), as `gateway`
+/// (`waha` or `wawp`) serves it: acks follow what it was told to mark read.
 pub(super) fn list(
     req: &Req,
     sh: &Shared,
+    gateway: &'static str,
     eng: Engine,
     chat_id: &str,
 ) -> Result<Vec<Value>, Refused> {
     let q = query(req, eng)?;
     let inbox = &sh.inbox;
+    let views: Vec<Cow<SandboxChat>>;
     // (chat, entry) pairs of the page, before the drop.
     let page: Vec<(&SandboxChat, usize)> = if chat_id == "all" {
         if eng == Engine::Webjs {
             return Err(Refused::AllOnWebjs);
         }
+        views = inbox.chats[..inbox.active]
+            .iter()
+            .map(|c| sh.view(gateway, c))
+            .collect();
         let mut all: Vec<(i64, &SandboxChat, usize)> = Vec::new();
-        for c in &inbox.chats[..inbox.active] {
+        for c in &views {
             let (first, last) = window(c, &q);
-            all.extend((first..last).map(|k| (c.message_time(k), c, k)));
+            all.extend((first..last).map(|k| (c.message_time(k), &**c, k)));
         }
         all.sort_by_key(|e| std::cmp::Reverse(e.0));
         if q.asc {
@@ -119,12 +127,14 @@ pub(super) fn list(
         }
         filtered(all.into_iter().map(|(_, c, k)| (c, k)), &q)
     } else {
-        let Some(c) = inbox.find(chat_id) else {
+        let Some(found) = inbox.find(chat_id) else {
             return match eng {
                 Engine::Webjs => Err(Refused::UnknownChat),
                 _ => Ok(Vec::new()),
             };
         };
+        views = vec![sh.view(gateway, found)];
+        let c: &SandboxChat = &views[0];
         let (first, last) = window(c, &q);
         if q.asc {
             filtered((first..last).rev().map(|k| (c, k)), &q)

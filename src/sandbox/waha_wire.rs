@@ -21,7 +21,7 @@ fn c_us(jid: &str) -> String {
 }
 
 /// `ack` (None = null) and `ackName`: own messages by status; incoming ones DEVICE while unread
-/// (the newest `unread` entries), else READ; GOWS leaves incoming acks null.
+/// (the newest `unread` entries not marked read), else READ; GOWS leaves incoming acks null.
 pub(super) fn ack(c: &SandboxChat, m: &SandboxMessage) -> (Option<i64>, &'static str) {
     let names = ["ERROR", "PENDING", "SERVER", "DEVICE", "READ", "PLAYED"];
     let n = match m.status {
@@ -31,7 +31,7 @@ pub(super) fn ack(c: &SandboxChat, m: &SandboxMessage) -> (Option<i64>, &'static
         Some("delivered") => 2,
         Some("played") => 4,
         Some(_) => 3,
-        None if m.index < c.unread as usize => 2,
+        None if c.is_unread(m.index) => 2,
         None => 3,
     };
     (Some(n), names[(n + 1) as usize])

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use super::creds;
 use super::http::{reason, Req, Resp};
-use super::inbox::{Inbox, SandboxChat};
+use super::inbox::SandboxChat;
 use super::profiles::profile;
 use super::state::Shared;
 use super::waha_messages::Refused;
@@ -28,8 +28,14 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
         _ => return error(404),
     };
     match (req.method.as_str(), req.path.trim_end_matches('/')) {
-        ("GET", "/v2/chats") => list(req, &sh.inbox),
-        ("GET", "/v2/chats/overview") => overview(req, &sh.inbox, array),
+        ("GET", "/v2/chats") => list(req, sh),
+        ("GET", "/v2/chats/overview") => overview(req, sh, array),
+        ("POST", "/v2/chats/read") => match req.q("chatId").filter(|c| !c.is_empty()) {
+            None => error(400),
+            Some(chat) => {
+                super::read_calls::whole_chat(sh, "wawp", chat).unwrap_or_else(|| error(500))
+            }
+        },
         ("GET", "/v2/chats/messages") => messages(req, sh, array),
         ("GET", "/v2/session/info") => Resp::json(
             200,
@@ -67,7 +73,7 @@ fn messages(req: &Req, sh: &Shared, array: bool) -> Resp {
     let Some(chat) = req.q("chatId").filter(|c| !c.is_empty()) else {
         return error(400);
     };
-    match super::waha_messages::list(req, sh, Engine::Webjs, chat) {
+    match super::waha_messages::list(req, sh, "wawp", Engine::Webjs, chat) {
         Ok(items) if array => Resp::json(200, &Value::Array(items)),
         Ok(items) => Resp::json(200, &keyed(items)),
         Err(Refused::BadRequest(m)) => body(400, &m.join("; ")),
@@ -86,7 +92,8 @@ fn keyed(items: impl IntoIterator<Item = Value>) -> Value {
     )
 }
 
-fn list(req: &Req, inbox: &Inbox) -> Resp {
+fn list(req: &Req, sh: &Shared) -> Resp {
+    let inbox = &sh.inbox;
     let sort_by = req.q("sortBy").filter(|s| !s.is_empty());
     if sort_by.is_some_and(|s| !["conversationTimestamp", "id", "name"].contains(&s)) {
         return body(
@@ -106,7 +113,10 @@ fn list(req: &Req, inbox: &Inbox) -> Resp {
         offset,
         limit,
     );
-    let items: Vec<Value> = idx.iter().map(|&i| list_item(&inbox.chats[i])).collect();
+    let items: Vec<Value> = idx
+        .iter()
+        .map(|&i| list_item(&sh.view("wawp", &inbox.chats[i])))
+        .collect();
     Resp::json(200, &Value::Array(items))
 }
 
@@ -119,11 +129,12 @@ fn list_item(c: &SandboxChat) -> Value {
     };
     json!({
         "id": id, "name": c.name, "conversationTimestamp": c.last_activity.unwrap_or(0),
-        "unreadCount": c.unread, "isGroup": c.is_group(), "archived": c.archived, "pinned": c.pinned
+        "unreadCount": c.unread_now(), "isGroup": c.is_group(), "archived": c.archived, "pinned": c.pinned
     })
 }
 
-fn overview(req: &Req, inbox: &Inbox, array: bool) -> Resp {
+fn overview(req: &Req, sh: &Shared, array: bool) -> Resp {
+    let inbox = &sh.inbox;
     let (limit, offset) = match waha::limit_offset(req) {
         Ok(p) => p,
         Err(e) => return body(400, &e.join("; ")),
@@ -133,7 +144,7 @@ fn overview(req: &Req, inbox: &Inbox, array: bool) -> Resp {
         .iter()
         .skip(offset)
         .take(limit.unwrap_or(20))
-        .map(|c| overview_item(c, inbox.now));
+        .map(|c| overview_item(&sh.view("wawp", c), inbox.now));
     if array {
         return Resp::json(200, &Value::Array(items.collect()));
     }
@@ -145,7 +156,7 @@ fn overview_item(c: &SandboxChat, now: i64) -> Value {
         |m| json!({"id": m.id, "body": m.text, "timestamp": m.timestamp, "fromMe": m.from_me}),
     );
     json!({
-        "id": c.c_us(), "name": c.known_name(), "unreadCount": c.unread, "lastMessage": last,
+        "id": c.c_us(), "name": c.known_name(), "unreadCount": c.unread_now(), "lastMessage": last,
         "picture": c.picture, "_chat": waha::webjs_chat(c, now, false)
     })
 }

@@ -24,7 +24,7 @@ pub(super) fn webjs_chat(c: &SandboxChat, now: i64, with_last: bool) -> Value {
     o.insert("name".into(), json!(c.name));
     o.insert("isGroup".into(), json!(c.is_group()));
     o.insert("isReadOnly".into(), json!(c.server == "newsletter"));
-    o.insert("unreadCount".into(), json!(c.unread));
+    o.insert("unreadCount".into(), json!(c.unread_now()));
     if let Some(t) = c.last_activity {
         o.insert("timestamp".into(), json!(t));
     }

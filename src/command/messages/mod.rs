@@ -5,7 +5,7 @@
 //! which chat was picked, continuation hints and notes go to stderr.
 
 mod listing;
-mod resolve;
+pub(super) mod resolve;
 mod when;
 
 use super::Ctx;
@@ -25,14 +25,7 @@ pub async fn run(cmd: MessagesCommand, ctx: &Ctx) -> anyhow::Result<Exit> {
     let MessagesCommand::List(args) = cmd;
     let s = &ctx.settings;
     let profiles = s.selected()?;
-    let [profile] = profiles.as_slice() else {
-        let names: Vec<&str> = profiles.iter().map(|p| p.name.as_str()).collect();
-        return Err(UsageError(format!(
-            "messages list reads one chat of one profile; pick one with -p (selected: {})",
-            names.join(", ")
-        ))
-        .into());
-    };
+    let profile = super::one_profile(&profiles, "messages list reads one chat of")?;
     let fields = match s.fields.is_empty() {
         true => None,
         false => Some(parse_fields::<Message>(&s.fields).map_err(UsageError)?),

@@ -2,8 +2,8 @@
 //! (MESSAGES.md §0.9): a JID in any form the chat record knows, a phone
 //! number in any human form, or a name — exact (case-insensitive) first,
 //! then a unique part of a name — over the profile's chat listing, which is
-//! read only for names. An ambiguous name exits 2 with up to 10 candidates; no
-//! match exits 5.
+//! read only for names (once, however many are given: `chats read`). An
+//! ambiguous name exits 2 with up to 10 candidates; no match exits 5.
 
 use crate::chat::{Chat, Jid};
 use crate::exit::{NotFoundError, UsageError};
@@ -98,26 +98,40 @@ pub async fn resolve(
     dm_server: &str,
     concurrency: usize,
 ) -> anyhow::Result<Target> {
-    let name = match classify(input)? {
-        Form::Jid(j) => {
-            return Ok(Target {
+    let mut all = resolve_all(provider, &[input], dm_server, concurrency).await?;
+    all.remove(0)
+}
+
+/// Resolve each of `inputs` (one result per input, in order); the chat listing is read once,
+/// and only when some input is a name. Only a failed listing fails the whole call.
+pub async fn resolve_all(
+    provider: &AnyProvider,
+    inputs: &[&str],
+    dm_server: &str,
+    concurrency: usize,
+) -> anyhow::Result<Vec<anyhow::Result<Target>>> {
+    let forms: Vec<Result<Form, UsageError>> = inputs.iter().map(|i| classify(i)).collect();
+    let chats = match forms.iter().any(|f| matches!(f, Ok(Form::Name(_)))) {
+        true => all_chats(provider, concurrency).await?,
+        false => Vec::new(),
+    };
+    Ok(forms
+        .into_iter()
+        .map(|form| match form? {
+            Form::Jid(j) => Ok(Target {
                 id: gateway_id(&j, dm_server),
                 name: None,
-            })
-        }
-        Form::Phone(digits) => {
-            return Ok(Target {
+            }),
+            Form::Phone(digits) => Ok(Target {
                 id: format!("{digits}@{dm_server}"),
                 name: None,
-            })
-        }
-        Form::Name(n) => n,
-    };
-    let chats = all_chats(provider, concurrency).await?;
-    pick(&chats, &name).map(|c| Target {
-        id: c.id.clone(),
-        name: c.name.clone(),
-    })
+            }),
+            Form::Name(name) => pick(&chats, &name).map(|c| Target {
+                id: c.id.clone(),
+                name: c.name.clone(),
+            }),
+        })
+        .collect())
 }
 
 /// Every chat of the profile (the listing the gateway offers, all pages).

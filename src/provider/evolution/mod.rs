@@ -9,6 +9,7 @@
 //! a 404 naming the instance means the instance is missing.
 
 mod messages;
+mod read;
 mod wire;
 
 use serde::Deserialize;
@@ -122,12 +123,14 @@ impl Provider for Evolution {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
         messages: Support::Yes,
-        ..Operations::NONE
+        mark_read: Support::Yes,
     };
 
     fn http(&self) -> &Http {
         &self.http
     }
+
+    crate::provider::mark_read::mark_read_operation!();
 
     fn capabilities(&self, _view: View) -> Capabilities {
         Capabilities {

@@ -8,6 +8,7 @@
 //! in to WhatsApp, which is a "not found / not ready" problem, not bad credentials.
 
 mod messages;
+mod read;
 mod wire;
 
 use serde::Deserialize;
@@ -145,12 +146,14 @@ impl Provider for Gowa {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
         messages: Support::Yes,
-        ..Operations::NONE
+        mark_read: Support::Yes,
     };
 
     fn http(&self) -> &Http {
         &self.http
     }
+
+    crate::provider::mark_read::mark_read_operation!();
 
     fn capabilities(&self, _view: View) -> Capabilities {
         Capabilities {

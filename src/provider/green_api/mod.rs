@@ -12,6 +12,7 @@
 
 mod convert;
 mod messages;
+mod read;
 mod wire;
 
 use std::collections::HashMap;
@@ -145,22 +146,33 @@ impl GreenApi {
         req: Req,
         cap: usize,
     ) -> Result<T, ProviderError> {
+        self.pace(method, MIN_INTERVAL).await;
+        let result = self.http.json_page(req, cap).await;
+        self.called(method);
+        result.map_err(hint)
+    }
+
+    /// Wait until `interval` has passed since the last call of `method` ended.
+    async fn pace(&self, method: &'static str, interval: Duration) {
         let wait = self
             .lock()
             .get(method)
-            .map(|last| MIN_INTERVAL.saturating_sub(last.elapsed()))
+            .map(|last| interval.saturating_sub(last.elapsed()))
             .unwrap_or_default();
         if !wait.is_zero() {
             crate::diag::trace(&format!(
-                "pacing {method}: waiting {} ms (Green API allows 1 request/s per method)",
-                wait.as_millis()
+                "pacing {method}: waiting {} ms (Green API limits it to one call per {} ms)",
+                wait.as_millis(),
+                interval.as_millis()
             ));
             tokio::time::sleep(wait).await;
         }
-        let result = self.http.json_page(req, cap).await;
-        // Paced from the end of the call, so two requests never arrive within a second.
+    }
+
+    /// A call of `method` just ended: paced from the end of a call, so two requests never
+    /// arrive closer than the interval.
+    fn called(&self, method: &'static str) {
         self.lock().insert(method, Instant::now());
-        result.map_err(hint)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<&'static str, Instant>> {
@@ -218,12 +230,14 @@ impl Provider for GreenApi {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
         messages: Support::Yes,
-        ..Operations::NONE
+        mark_read: Support::Yes,
     };
 
     fn http(&self) -> &Http {
         &self.http
     }
+
+    crate::provider::mark_read::mark_read_operation!();
 
     fn capabilities(&self, view: View) -> Capabilities {
         Capabilities {

@@ -10,6 +10,7 @@
 //! Errors carry a stable `error.code` that decides the class, not the status.
 
 mod messages;
+mod read;
 mod wire;
 
 use serde::Deserialize;
@@ -164,12 +165,14 @@ impl Provider for WaGateway {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
         messages: Support::Yes,
-        ..Operations::NONE
+        mark_read: Support::Yes,
     };
 
     fn http(&self) -> &Http {
         &self.http
     }
+
+    crate::provider::mark_read::mark_read_operation!();
 
     fn capabilities(&self, _view: View) -> Capabilities {
         Capabilities {

@@ -14,6 +14,7 @@
 pub(super) mod engine;
 pub(in crate::provider) mod message;
 mod messages;
+mod read;
 pub(in crate::provider) use messages::{capabilities as message_capabilities, records};
 
 use serde::Deserialize;
@@ -219,12 +220,14 @@ impl Provider for Waha {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
         messages: Support::Yes,
-        ..Operations::NONE
+        mark_read: Support::Yes,
     };
 
     fn http(&self) -> &Http {
         &self.http
     }
+
+    crate::provider::mark_read::mark_read_operation!();
 
     fn capabilities(&self, view: View) -> Capabilities {
         let (max_page_size, sorts): (u32, &'static [SortKey]) = match view {

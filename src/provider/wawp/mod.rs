@@ -13,6 +13,7 @@
 //! - 403 "Quota or Limit Reached" is a rate limit that waiting will not fix.
 
 mod messages;
+mod read;
 
 use serde::Deserialize;
 
@@ -130,12 +131,14 @@ impl Provider for Wawp {
     const OPERATIONS: Operations = Operations {
         list_chats: Support::Yes,
         messages: Support::Yes,
-        ..Operations::NONE
+        mark_read: Support::Yes,
     };
 
     fn http(&self) -> &Http {
         &self.http
     }
+
+    crate::provider::mark_read::mark_read_operation!();
 
     fn capabilities(&self, view: View) -> Capabilities {
         let (max_page_size, sorts): (u32, &'static [SortKey]) = match view {
