@@ -44,6 +44,15 @@ fn after_last_reply(c: &SandboxChat, gateway: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every message id the gateways were told to mark read, in order.
+fn marked_ids(env: &TestEnv) -> Vec<String> {
+    env.sandbox
+        .receipts()
+        .into_iter()
+        .flat_map(|r| r.messages)
+        .collect()
+}
+
 /// Requests that are mark-read writes, on any gateway.
 fn writes(env: &TestEnv) -> Vec<String> {
     env.journal()
@@ -117,13 +126,7 @@ fn waha_noweb_repeats_until_no_id_is_left_and_marks_exactly_the_unread_incoming(
     let c = unread_dm(&env, "waha");
     let want = unread_incoming_ids(&c, "waha");
     read_says(&env, "waha-noweb", &c, &c.c_us(), &marked(want.len()));
-    let got: Vec<String> = env
-        .sandbox
-        .receipts()
-        .into_iter()
-        .flat_map(|r| r.messages)
-        .collect();
-    assert_eq!(got, want);
+    assert_eq!(marked_ids(&env), want);
     // One call per batch of 30 (a direct chat), then the one that answers no ids.
     assert_eq!(writes(&env).len(), want.len().div_ceil(30) + 1);
     // Marked on the gateway: a second run finds nothing and sends one call.
@@ -429,4 +432,26 @@ fn demo_keeps_marks_for_the_process_only() {
     again.expect(0);
     assert_eq!(again.ndjson()[0]["id"], id.as_str());
     assert_eq!(again.ndjson()[0]["unread_count"], count);
+}
+
+#[test]
+fn gowa_marks_at_most_20_messages_per_chat_and_says_so() {
+    let env = TestEnv::new();
+    let c = env
+        .sandbox
+        .chats()
+        .iter()
+        .find(|c| {
+            matches!(c.server, "s.whatsapp.net" | "g.us") && after_last_reply(c, "gowa").len() > 20
+        })
+        .expect("a chat with more than 20 unanswered messages")
+        .clone();
+    let want: Vec<String> = after_last_reply(&c, "gowa").into_iter().take(20).collect();
+    let run = read_says(&env, "gowa", &c, &c.jid, &marked(20));
+    assert!(
+        run.stderr.contains("only the newest 20 of"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(marked_ids(&env), want);
 }

@@ -212,6 +212,9 @@ unread chats of every number, for a spreadsheet
 \fBwa\-inbox \-q chats unread \-\-count\fR
 "3\et17": chats and messages waiting, for a status bar
 .TP
+\fBwa\-inbox chats read alice \-\-dry\-run\fR
+the requests that would mark the chat read (read receipts on most gateways); sends none
+.TP
 \fBwa\-inbox profiles add\fR
 add a profile, answering questions (checked before it is saved)
 .TP

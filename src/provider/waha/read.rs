@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{path_segment, Waha, GATEWAY};
+use super::{path_segment, Engine, Waha, GATEWAY};
 use crate::provider::{ProviderError, ReadOutcome, Writes};
 
 /// Calls per chat on NOWEB/GOWS before giving up (and saying so).
@@ -26,10 +26,12 @@ impl Waha {
         for round in 1..=MAX_ROUNDS {
             let req = self.req(&tail).into_post().idempotent();
             let Some(answer) = w.send::<Value>(&self.http, req).await? else {
-                out.notes.push(format!(
-                    "on NOWEB and GOWS the call is repeated until {GATEWAY} answers no ids \
-                     (at most {MAX_ROUNDS} calls)"
-                ));
+                if self.engine != Engine::Webjs {
+                    out.notes.push(format!(
+                        "on NOWEB and GOWS the call is repeated until {GATEWAY} answers no ids \
+                         (at most {MAX_ROUNDS} calls)"
+                    ));
+                }
                 return Ok(out);
             };
             let ids = match &answer["ids"] {
