@@ -179,6 +179,59 @@ class Bench:
         return plain, first, steady
 
 
+def read_until(stream, text):
+    """Lines of `stream` up to and including the first that contains `text`."""
+    for line in stream:
+        if text in line:
+            return line
+    sys.exit(f"watch ended before printing {text!r}")
+
+
+def poll_figures(line):
+    """(requests, changed chats, new messages, ms) from a `watch -v` poll line."""
+    words = line.replace(",", "").replace("[", "").split()
+    at = words.index("request") if "request" in words else words.index("requests")
+    return int(words[at - 1]), int(words[at + 1]), int(words[at + 4]), int(words[-2])
+
+
+def watch_poll(binary, chats, changed=10):
+    """One `watch` poll over `chats` GOWA chats after `changed` chats got a
+    message (delivered with POST /_sandbox/incoming right after the baseline):
+    the requests and time of that poll, of the next one (which reads those
+    chats once more, as a message in the same second would not move their
+    activity time) and of a quiet one."""
+    proc_sb, addr, snippet = start_sandbox(binary, chats, LATENCY_MS)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            config = os.path.join(tmp, "config.toml")
+            with open(config, "w") as f:
+                f.write(snippet)
+            os.chmod(config, 0o600)
+            env = {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
+            listed = subprocess.run([binary, "-q", "-p", "gowa", "chats", "list", "--kind", "direct",
+                                     "--offset", str(chats // 4), "--limit", str(changed), "-o", "ndjson"],
+                                    env=env, capture_output=True, text=True, check=True)
+            jids = [json.loads(l)["jid"] for l in listed.stdout.splitlines()]
+            watch = subprocess.Popen([binary, "-v", "-p", "gowa", "watch", "--interval", "2s", "-o", "ndjson"],
+                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            try:
+                read_until(watch.stderr, "baseline")
+                for jid in jids:
+                    subprocess.run(["curl", "-sS", "-o", "/dev/null", "-d", json.dumps({"chat": jid}),
+                                    f"{addr}/_sandbox/incoming"], check=True)
+                polls = [poll_figures(read_until(watch.stderr, "poll of profile")) for _ in range(3)]
+                printed = [watch.stdout.readline() for _ in range(polls[0][2])]
+            finally:
+                watch.terminate()
+                watch.wait()
+    finally:
+        proc_sb.kill()
+        proc_sb.wait()
+    if polls[0][1:3] != (changed, changed) or len(printed) != changed:
+        sys.exit(f"watch poll: expected {changed} changed chats and messages, got {polls[0]}")
+    return polls
+
+
 def fmt(m):
     return f"{m[0]:7.2f}s  first row {m[1] * 1000:6.0f} ms  rss {m[3]:5.1f} MiB  ({m[2]} rows)"
 
@@ -210,6 +263,7 @@ def main():
     gw_msgs = b.messages(msgs, "whatsapp-gateway", 200, gateway_messages_curl_loop)
     msgs_rss = b.messages(msgs_huge, "gowa", 100)
     plain, first_new, steady_new = b.new_cost(big)
+    polls = watch_poll(b.binary, big)
     worst, wrong = hostile.report(hostile.run(b.binary, hostile_mib))
 
     print()
@@ -221,6 +275,10 @@ def main():
             print(f"  ratio      {ours[0] / theirs[0]:.2f} of the curl loop's time")
     print(f"--new adds {(first_new[0] - plain[0]) * 1000:.0f} ms on its first run ({first_new[2]} alerts remembered), "
           f"{(steady_new[0] - plain[0]) * 1000:.0f} ms once every chat is remembered")
+    for label, (requests, changed, new, ms) in zip(
+            ["after 10 chats got a message", "the next (those chats read once more)", "a quiet one"], polls):
+        print(f"watch poll over {big} GOWA chats, {label}: {requests} requests, {changed} chats changed, "
+              f"{new} new messages, {ms} ms")
     ideal = ov / 4 * rtt
     checks = [
         (f"GOWA --all over {big} chats: <= 0.3 x curl loop", gowa[0][0] / gowa[1][0], 0.3),
@@ -236,6 +294,8 @@ def main():
         (f"overview over {ov} GOWA chats: <= 1.5 x ideal {ideal:.2f}s", overview[0] / ideal, 1.5),
         (f"hostile {hostile_mib} MiB answers: peak RSS < {hostile.TARGET_MIB} MiB", worst, hostile.TARGET_MIB - 0.01),
         ("hostile answers: unexpected exit codes", wrong, 0),
+        ("watch poll with 10 changed chats: <= 1 + 10 requests", polls[0][0], 11),
+        ("quiet watch poll: 1 request", polls[2][0], 1),
     ]
     print("\ntargets" + (" (smoke run: small inboxes, figures not comparable)" if args.smoke else ""))
     failed = 0

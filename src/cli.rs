@@ -12,11 +12,13 @@ use crate::sandbox::SandboxOptions;
 pub use add::{AddArgs, GivenKey, KeyFlags, KeyValue};
 pub use messages::{MessageArgs, MessagesCommand};
 pub use values::{ColorArg, FormatArg, KindArg, MessageKindArg, OrderArg, RecordArg, SortArg};
+pub use watch::WatchArgs;
 
 mod add;
 mod help;
 mod messages;
 mod values;
+mod watch;
 
 use help::{ADD_HELP, COMPLETIONS_HELP, DEMO_HELP, LONG_VERSION};
 
@@ -140,6 +142,8 @@ pub enum Command {
     /// Read a chat's messages
     #[command(subcommand)]
     Messages(MessagesCommand),
+    /// Follow new messages as they arrive, across the selected profiles
+    Watch(WatchArgs),
     /// Print the JSON Schema of a record: chat (the default) or message
     Schema {
         #[arg(value_enum, default_value_t = RecordArg::Chat)]
@@ -347,6 +351,11 @@ pub struct SandboxArgs {
     /// Inject faults: comma list of fail=N:STATUS, retry-after=S, stall, truncate, html, xml, wrong-type, drop, latency=MS, echo=ENCODING:PLACE
     #[arg(long, value_name = "SPEC")]
     pub fault: Option<String>,
+
+    /// Deliver a realistic incoming message this often (e.g. 5s), to try `watch`, `--new` and
+    /// `chats waiting` live; POST /_sandbox/incoming delivers one on demand
+    #[arg(long, value_parser = crate::duration::with_unit, value_name = "DURATION")]
+    pub traffic: Option<Duration>,
 }
 
 #[cfg(test)]

@@ -212,6 +212,12 @@ unread chats of every number, for a spreadsheet
 \fBwa\-inbox \-q chats unread \-\-count\fR
 "3\et17": chats and messages waiting, for a status bar
 .TP
+\fBwa\-inbox watch \-\-incoming \-o ndjson\fR
+each new message from others, one JSON record per line, until Ctrl\-C
+.TP
+\fBwa\-inbox watch \-\-exec 'jq \-r .text >> ~/wa.log'\fR
+run a command per new message, the record as JSON on its stdin
+.TP
 \fBwa\-inbox chats read alice \-\-dry\-run\fR
 the requests that would mark the chat read (read receipts on most gateways); sends none
 .TP

@@ -22,6 +22,7 @@ mod read;
 mod sandbox;
 pub mod schema;
 mod selection;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -39,7 +40,7 @@ use crate::provider::{AnyProvider, Op, ProviderError};
 pub struct Ctx {
     pub settings: Settings,
     /// Keeps the in-process sandbox alive for `--demo`.
-    _demo: Option<crate::sandbox::Sandbox>,
+    demo: Option<crate::sandbox::Sandbox>,
 }
 
 pub use completions::complete_if_asked;
@@ -62,6 +63,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Chats(ChatsCommand::Read(args)) => read::run(args, &Ctx::new(g).await?).await,
         Command::Chats(ChatsCommand::View(cmd)) => chats::run(cmd, &Ctx::new(g).await?).await,
         Command::Messages(cmd) => messages::run(cmd, &Ctx::new(g).await?).await,
+        Command::Watch(args) => watch::run(args, &Ctx::new(g).await?).await,
     }
 }
 
@@ -127,10 +129,14 @@ impl Ctx {
         if !settings.demo {
             warn_if_world_readable(&settings.config);
         }
-        Ok(Ctx {
-            settings,
-            _demo: demo,
-        })
+        Ok(Ctx { settings, demo })
+    }
+
+    /// With `--demo`: the sandbox delivers a message every `every` from now on (`watch`).
+    pub fn demo_traffic(&self, every: std::time::Duration) {
+        if let Some(sandbox) = &self.demo {
+            sandbox.start_traffic(every);
+        }
     }
 
     /// Resolve `profiles` (secrets included), all at once; one result per profile.
@@ -208,6 +214,13 @@ impl Ctx {
             time: s.time,
         }
     }
+}
+
+/// `WA_INBOX_TEST_MIN_INTERVAL`: for the test suite only, a shorter floor for
+/// `watch --interval` than the 2 s users get (so tests need not wait).
+fn test_min_interval() -> Option<std::time::Duration> {
+    let v = std::env::var("WA_INBOX_TEST_MIN_INTERVAL").ok()?;
+    crate::duration::with_unit(&v).ok()
 }
 
 /// The one profile a command that works on one chat's profile uses; several selected is a

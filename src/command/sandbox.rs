@@ -4,6 +4,7 @@
 //! profile the default); where it listens goes to stderr.
 
 use std::io::Write;
+use std::time::Duration;
 
 use anyhow::Context;
 
@@ -13,6 +14,9 @@ use crate::exit::{Exit, UsageError};
 use crate::sandbox::{Faults, Sandbox, SandboxOptions};
 
 pub async fn run(args: SandboxArgs) -> anyhow::Result<Exit> {
+    if args.traffic.is_some_and(|t| t < Duration::from_millis(100)) {
+        return Err(UsageError("--traffic must be at least 100ms (e.g. 5s)".to_owned()).into());
+    }
     let faults = match &args.fault {
         Some(spec) => Faults::from_spec(spec).map_err(UsageError)?,
         None => Faults::default(),
@@ -23,6 +27,7 @@ pub async fn run(args: SandboxArgs) -> anyhow::Result<Exit> {
         messages: args.messages.map(|n| n as usize),
         faults,
         latency: args.latency.unwrap_or_default(),
+        traffic: args.traffic,
         ..SandboxOptions::default()
     };
     let sandbox = Sandbox::start(opts)
@@ -35,7 +40,15 @@ pub async fn run(args: SandboxArgs) -> anyhow::Result<Exit> {
     crate::diag::note(&format!(
         "sandbox listening on http://{addr} until Ctrl-C; stdout has its config \
          (wa-inbox sandbox > s.toml, then wa-inbox -c s.toml chats overview); \
-         change faults while it runs: curl -d 'fail=2:503' http://{addr}/_sandbox/faults"
+         change faults while it runs: curl -d 'fail=2:503' http://{addr}/_sandbox/faults; \
+         deliver a message: curl -d '{{\"text\": \"hi\"}}' http://{addr}/_sandbox/incoming{}",
+        match args.traffic {
+            Some(t) => format!(
+                "; a message arrives every {}",
+                humantime::format_duration(t)
+            ),
+            None => String::new(),
+        }
     ));
     tokio::signal::ctrl_c()
         .await

@@ -63,6 +63,19 @@ impl<W: Write> ConversationSink<W> {
         }
     }
 
+    /// Every sender in a column of the widest size (a view that streams without a first page,
+    /// like `watch`).
+    pub fn full_senders(mut self) -> Self {
+        self.sender_width = Some(MAX_SENDER);
+        self
+    }
+
+    /// A bold line of its own (sanitised), e.g. the chat the next lines belong to.
+    pub fn heading(&mut self, text: &str) -> io::Result<()> {
+        let line = self.paint("1", &sanitize::one_line(text));
+        writeln!(self.out, "{line}")
+    }
+
     fn paint(&self, code: &str, s: &str) -> String {
         if self.color && !s.is_empty() {
             format!("\u{1b}[{code}m{s}\u{1b}[0m")

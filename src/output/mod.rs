@@ -20,6 +20,7 @@ pub mod report;
 pub mod table;
 #[cfg(test)]
 mod tests;
+pub mod watch;
 
 use std::io::{self, IsTerminal, Write};
 

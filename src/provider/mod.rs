@@ -102,6 +102,21 @@ pub struct Query {
     pub since: Duration,
 }
 
+impl Query {
+    /// The plain chat list in the gateway's native order (newest activity first), unfiltered;
+    /// `since` is the journal window (`config::defaults::SINCE` unless asked otherwise).
+    pub fn list(since: Duration) -> Query {
+        Query {
+            view: View::List,
+            archived: None,
+            has_media: false,
+            search: None,
+            sort: None,
+            since,
+        }
+    }
+}
+
 /// How a gateway pages through chats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paging {
@@ -122,6 +137,15 @@ pub enum PageAt {
 }
 
 impl PageAt {
+    /// The first page under `paging`.
+    pub fn first(paging: Paging) -> PageAt {
+        match paging {
+            Paging::Offset { .. } => PageAt::Offset(0),
+            Paging::Cursor => PageAt::Cursor(None),
+            Paging::Single => PageAt::Single,
+        }
+    }
+
     /// The offset, for offset-paged gateways (0 otherwise).
     pub fn offset(&self) -> u64 {
         match self {

@@ -55,10 +55,11 @@ fn status(kind: K, h: u64) -> &'static str {
     }
 }
 
+/// Generated entry `k` (its `index` is the generated one: the caller sets the overall one).
 pub(super) fn build(chat: &SandboxChat, k: usize, slot: Slot) -> SandboxMessage {
-    let h = chat.hash(k, 3);
-    let (kind, deleted) = chat.kind_of(k);
-    let from_me = chat.message_from_me(k);
+    let h = chat.gen_hash(k, 3);
+    let (kind, deleted) = chat.gen_kind(k);
+    let from_me = chat.gen_from_me(k);
     let group = chat.is_group() || chat.server == "broadcast";
     let (sender, sender_name) = if from_me {
         (ME_JID.to_string(), None)
@@ -71,11 +72,11 @@ pub(super) fn build(chat: &SandboxChat, k: usize, slot: Slot) -> SandboxMessage 
         let (jid, name) = participant(h >> 20);
         (jid, Some(name.to_string()))
     };
-    let target = |d: u8| chat.message_id(k + d as usize);
+    let target = |d: u8| chat.gen_id(k + d as usize);
     let everyday = pick(&texts::TEXTS, h >> 8).to_string();
     let mut m = SandboxMessage {
         index: k,
-        id: chat.message_id(k),
+        id: chat.gen_id(k),
         kind,
         text: String::new(),
         original_text: None,
@@ -85,7 +86,7 @@ pub(super) fn build(chat: &SandboxChat, k: usize, slot: Slot) -> SandboxMessage 
         from_me,
         sender,
         sender_name,
-        timestamp: chat.message_time(k),
+        timestamp: chat.gen_time(k),
         reply_to: None,
         target: None,
         reaction: None,
@@ -150,7 +151,7 @@ pub(super) fn build(chat: &SandboxChat, k: usize, slot: Slot) -> SandboxMessage 
 
 /// The new text of the edited entry `k` (shared by the entry and its `Edit`).
 fn edit_text(chat: &SandboxChat, k: usize) -> String {
-    pick(&texts::EDITS, chat.hash(k, 4)).to_string()
+    pick(&texts::EDITS, chat.gen_hash(k, 4)).to_string()
 }
 
 /// The sender of an incoming entry in a group: a phone JID or (for some) only a `@lid`.

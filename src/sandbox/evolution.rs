@@ -117,7 +117,7 @@ fn find_chats(req: &Req, body: &Value, sh: &Shared) -> Resp {
     let skip = req
         .paging
         .offset(body["skip"].as_u64().unwrap_or(0) as usize);
-    let inbox = &sh.inbox;
+    let inbox = &*sh.inbox();
     // One row per remoteJid with at least one stored message: the prefix [0, active).
     let listed = &inbox.chats[..inbox.active];
     let items: Vec<Value> = if jid.is_none() && gte.is_none() && lte.is_none() {

@@ -72,7 +72,7 @@ pub(super) fn find_messages(req: &Req, body: &Value, sh: &Shared) -> Resp {
         .offset(body["page"].as_u64().unwrap_or(1).max(1) as usize - 1);
     let asked = body["offset"].as_u64().unwrap_or(50).max(1) as usize;
     let size = req.paging.limit(asked);
-    let inbox = &sh.inbox;
+    let inbox = &*sh.inbox();
     let views: Vec<Cow<SandboxChat>> = match w["key"]["remoteJid"].as_str() {
         Some(jid) => inbox.chats.iter().filter(|c| c.jid == jid).collect(),
         None => inbox.chats[..inbox.active].iter().collect::<Vec<_>>(),

@@ -47,8 +47,8 @@ pub(super) fn handle(req: &Req, sh: &Shared) -> Resp {
                 "phone": "6281100000000", "jid": super::inbox::ME_JID, "createdAt": 1_704_067_200_000_i64
             }),
         ),
-        Route::Chats => chats(req, &sh.inbox),
-        Route::Messages(cid) => super::gateway_messages::messages(req, &sh.inbox, &cid),
+        Route::Chats => chats(req, &sh.inbox()),
+        Route::Messages(cid) => super::gateway_messages::messages(req, &sh.inbox(), &cid),
         Route::Read(cid) => super::read_calls::gateway(sh, &cid),
     }
 }

@@ -19,7 +19,10 @@ use super::rows::Rows;
 pub(super) struct InsertOrder<'a> {
     chat: &'a SandboxChat,
     rows: Rows<'a>,
-    /// Live rows stored after the import: `[0, after)`; imported: `[live, len)`.
+    /// Rows delivered while the sandbox runs: inserted last, so listed first: `[0, fresh)`.
+    fresh: usize,
+    /// Of the generated rows (numbered from 0): live rows stored after the import:
+    /// `[0, after)`; imported: `[live, len)`.
     after: usize,
     live: usize,
 }
@@ -27,7 +30,8 @@ pub(super) struct InsertOrder<'a> {
 impl<'a> InsertOrder<'a> {
     pub fn new(inbox: &Inbox, chat: &'a SandboxChat) -> InsertOrder<'a> {
         let rows = Rows::of(inbox, chat, "whatsapp-gateway");
-        let r = rows.len();
+        let fresh = rows.live();
+        let r = rows.len() - fresh;
         let (after, live) = if r < 6 {
             (r, r)
         } else {
@@ -37,6 +41,7 @@ impl<'a> InsertOrder<'a> {
         InsertOrder {
             chat,
             rows,
+            fresh,
             after,
             live,
         }
@@ -48,14 +53,19 @@ impl<'a> InsertOrder<'a> {
 
     /// Time-order row number (0 = newest) at listing position `p`.
     fn row_at(&self, p: usize) -> usize {
-        let imported = self.len() - self.live;
-        if p < self.after {
-            p
-        } else if p < self.after + imported {
-            self.len() - 1 - (p - self.after)
-        } else {
-            self.after + (p - self.after - imported)
-        }
+        let Some(p) = p.checked_sub(self.fresh) else {
+            return p;
+        };
+        let generated = self.len() - self.fresh;
+        let imported = generated - self.live;
+        self.fresh
+            + if p < self.after {
+                p
+            } else if p < self.after + imported {
+                generated - 1 - (p - self.after)
+            } else {
+                self.after + (p - self.after - imported)
+            }
     }
 
     /// History index of the entry at listing position `p`.
@@ -67,16 +77,28 @@ impl<'a> InsertOrder<'a> {
     fn stamp(&self, p: usize) -> Option<(i64, String)> {
         let q = self.row_at(p);
         let k = self.rows.nth(q)?;
-        let (created, rand) = if q >= self.live {
-            let import = ms(self.chat.message_time(self.rows.nth(self.after)?)) + 1000;
-            let salt = (self.chat.hash(0, 6) & 0xFF_FFFF_FFFF) as u128;
-            (import, salt << 40 | q as u128)
-        } else {
-            let h = self.chat.hash(k, 5);
-            (
-                ms(self.chat.message_time(k)) + 300 + (h % 600) as i64,
-                (h as u128) << 16 | (h >> 48) as u128,
-            )
+        let (created, rand) = match q.checked_sub(self.fresh) {
+            Some(g) if g >= self.live => {
+                let first_after = self.rows.nth(self.fresh + self.after)?;
+                let import = ms(self.chat.message_time(first_after)) + 1000;
+                let salt = (self.chat.gen_hash(0, 6) & 0xFF_FFFF_FFFF) as u128;
+                (import, salt << 40 | g as u128)
+            }
+            // Delivered live: after every generated row, in delivery order within a second.
+            None => {
+                let h = self.chat.hash(k, 5);
+                (
+                    ms(self.chat.message_time(k)) + 901 + (self.fresh - 1 - q) as i64,
+                    (h as u128) << 16 | (h >> 48) as u128,
+                )
+            }
+            Some(_) => {
+                let h = self.chat.hash(k, 5);
+                (
+                    ms(self.chat.message_time(k)) + 300 + (h % 600) as i64,
+                    (h as u128) << 16 | (h >> 48) as u128,
+                )
+            }
         };
         Some((created, ulid(created, rand)))
     }

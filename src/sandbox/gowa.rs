@@ -242,7 +242,8 @@ fn chats(req: &Req, sh: &Shared) -> Resp {
         .q("search")
         .filter(|s| !s.is_empty())
         .map(str::to_lowercase);
-    let all = &sh.inbox.chats;
+    let inbox = sh.inbox();
+    let all = &inbox.chats;
     let (page, total): (Vec<Value>, usize) = if !has_media && archived.is_none() && search.is_none()
     {
         (

@@ -61,13 +61,14 @@ pub(super) fn messages(req: &Req, sh: &Shared, jid: &str) -> Resp {
         (Err(e), _) | (_, Err(e)) => return e,
     };
     // GOWA's store is keyed by the exact JID: an unknown chat is 200 with empty data.
-    let Some(c) = sh.inbox.find(jid).filter(|c| c.jid == jid) else {
+    let inbox = sh.inbox();
+    let Some(c) = inbox.find(jid).filter(|c| c.jid == jid) else {
         let stub = json!({"jid": jid, "name": jid.split('@').next().unwrap_or(""),
             "last_message_time": "", "ephemeral_expiration": 0, "created_at": "", "updated_at": "",
             "archived": false});
         return page(Vec::new(), limit, offset, 0, stub);
     };
-    let rows = Rows::of(&sh.inbox, c, "gowa");
+    let rows = Rows::of(&inbox, c, "gowa");
     let search = req.q("search").filter(|s| !s.is_empty());
     let picked: Vec<usize> = if let Some(s) = search {
         let s = s.to_lowercase();

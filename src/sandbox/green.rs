@@ -112,7 +112,7 @@ fn get_chats(req: &Req, sh: &Shared) -> Resp {
         }
     };
     let items: Vec<Value> = sh
-        .inbox
+        .inbox()
         .chats
         .iter()
         .filter(|c| visible(c))
@@ -140,7 +140,8 @@ fn journal(req: &Req, sh: &Shared, outgoing: bool) -> Resp {
     };
     let cutoff = chrono::Utc::now().timestamp() - minutes.saturating_mul(60);
     let mut entries: Vec<(i64, Value)> = Vec::new();
-    for c in sh.inbox.chats.iter().filter(|c| visible(c)) {
+    let inbox = sh.inbox();
+    for c in inbox.chats.iter().filter(|c| visible(c)) {
         // Chats are in activity order and a chat's messages are older than its activity.
         match c.last_activity {
             Some(t) if t >= cutoff => {}

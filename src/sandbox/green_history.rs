@@ -37,7 +37,8 @@ pub(super) fn chat_history(req: &Req, sh: &Shared) -> Resp {
             None => return invalid("\"count\" must be a number"),
         },
     };
-    let Some(c) = sh.inbox.find(chat_id).filter(|c| visible(c)) else {
+    let inbox = sh.inbox();
+    let Some(c) = inbox.find(chat_id).filter(|c| visible(c)) else {
         return Resp::json(200, &json!([]));
     };
     let items: Vec<Value> = c

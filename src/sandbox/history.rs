@@ -96,13 +96,24 @@ pub(super) fn mix(x: u64) -> u64 {
 }
 
 impl SandboxChat {
-    pub(super) fn slot(&self, k: usize) -> Slot {
-        let b = k / BLOCK;
+    /// Entries generated from the seed; the newer `live` ones arrived while the sandbox ran.
+    pub(super) fn generated(&self) -> usize {
+        self.message_count - self.live.len()
+    }
+
+    /// Generated index of entry `k`, `None` for a live entry.
+    fn gen(&self, k: usize) -> Option<usize> {
+        k.checked_sub(self.live.len())
+    }
+
+    /// Template slot of generated entry `g`.
+    pub(super) fn slot(&self, g: usize) -> Slot {
+        let b = g / BLOCK;
         let t = if b == 0 { 0 } else { (b + self.index) % 4 };
-        let s = TEMPLATES[t][k % BLOCK];
+        let s = TEMPLATES[t][g % BLOCK];
         match s {
             ReplyTo(d) | EditOf(d) | RevokeOf(d) | ReactionTo(d)
-                if k + d as usize >= self.message_count =>
+                if g + d as usize >= self.generated() =>
             {
                 Text
             }
@@ -110,9 +121,9 @@ impl SandboxChat {
         }
     }
 
-    /// Kind of entry `k` and whether it was deleted for everyone, without building it.
-    pub(super) fn kind_of(&self, k: usize) -> (MessageKind, bool) {
-        match self.slot(k) {
+    /// Kind of generated entry `g` and whether it was deleted for everyone.
+    pub(super) fn gen_kind(&self, g: usize) -> (MessageKind, bool) {
+        match self.slot(g) {
             Text | Hostile(_) | Long | ReplyTo(_) | Edited => (K::Text, false),
             Deleted => (K::Text, true),
             Media(m) => (m, false),
@@ -126,25 +137,58 @@ impl SandboxChat {
         }
     }
 
+    /// Kind of entry `k` and whether it was deleted for everyone, without building it.
+    pub(super) fn kind_of(&self, k: usize) -> (MessageKind, bool) {
+        match self.gen(k) {
+            Some(g) => self.gen_kind(g),
+            None => (self.live[k].kind, false),
+        }
+    }
+
+    pub(super) fn gen_hash(&self, g: usize, salt: u64) -> u64 {
+        mix(self.history_seed ^ mix(g as u64 ^ salt.wrapping_mul(0xD1B5_4A32_D192_ED03)))
+    }
+
+    /// A seeded hash of entry `k`, stable while live entries arrive.
     pub(super) fn hash(&self, k: usize, salt: u64) -> u64 {
-        mix(self.history_seed ^ mix(k as u64 ^ salt.wrapping_mul(0xD1B5_4A32_D192_ED03)))
+        match self.gen(k) {
+            Some(g) => self.gen_hash(g, salt),
+            None => {
+                let key = u64::from_str_radix(self.live[k].id.trim_start_matches("3EB0"), 16);
+                mix(!self.history_seed ^ mix(key.unwrap_or(0) ^ salt))
+            }
+        }
+    }
+
+    pub(super) fn gen_id(&self, g: usize) -> String {
+        format!("3EB0{:016X}", self.gen_hash(g, 1))
     }
 
     /// WhatsApp id of entry `k`.
     pub fn message_id(&self, k: usize) -> String {
-        format!("3EB0{:016X}", self.hash(k, 1))
+        match self.gen(k) {
+            Some(g) => self.gen_id(g),
+            None => self.live[k].id.clone(),
+        }
     }
 
-    /// Unix seconds of entry `k` (strictly decreasing; entry 0 is the chat's last activity).
-    pub fn message_time(&self, k: usize) -> i64 {
-        let newest = self.last_activity.unwrap_or(0);
+    pub(super) fn gen_time(&self, g: usize) -> i64 {
+        let newest = self.generated_newest.unwrap_or(0);
         let gap = self.message_gap.max(2);
-        let jitter = if k == 0 {
+        let jitter = if g == 0 {
             0
         } else {
-            (self.hash(k, 2) % (gap as u64 / 2)) as i64
+            (self.gen_hash(g, 2) % (gap as u64 / 2)) as i64
         };
-        newest - k as i64 * gap - jitter
+        newest - g as i64 * gap - jitter
+    }
+
+    /// Unix seconds of entry `k` (never increasing with `k`; entry 0 is the chat's last activity).
+    pub fn message_time(&self, k: usize) -> i64 {
+        match self.gen(k) {
+            Some(g) => self.gen_time(g),
+            None => self.live[k].timestamp,
+        }
     }
 
     /// The first entry at or before `t` (Unix seconds), or `message_count`.
@@ -163,32 +207,49 @@ impl SandboxChat {
 
     /// Entry `k` of the history (0 = newest), or `None` past its end.
     pub fn message(&self, k: usize) -> Option<SandboxMessage> {
-        (k < self.message_count).then(|| super::entry::build(self, k, self.slot(k)))
+        let mut m = match self.gen(k) {
+            None => self.live[k].clone(),
+            Some(g) if g < self.generated() => super::entry::build(self, g, self.slot(g)),
+            Some(_) => return None,
+        };
+        m.index = k;
+        Some(m)
     }
 
     /// The whole history, newest first (generated as it is iterated).
     pub fn messages(&self) -> impl DoubleEndedIterator<Item = SandboxMessage> + '_ {
-        (0..self.message_count).map(|k| super::entry::build(self, k, self.slot(k)))
+        (0..self.message_count).filter_map(|k| self.message(k))
     }
 
-    /// The newest entry, always an ordinary text message.
+    /// The newest entry (an ordinary text message).
     pub fn last_message(&self) -> Option<SandboxMessage> {
         self.message(0)
     }
 }
 
 impl SandboxChat {
+    pub(super) fn gen_from_me(&self, g: usize) -> bool {
+        super::entry::can_be_mine(self)
+            && !matches!(self.slot(g), System | Call)
+            && self.gen_hash(g, 3) % 100 < 30
+    }
+
     /// Whether entry `k` is this account's (cheap: no strings built).
     pub fn message_from_me(&self, k: usize) -> bool {
-        super::entry::can_be_mine(self)
-            && !matches!(self.slot(k), System | Call)
-            && self.hash(k, 3) % 100 < 30
+        match self.gen(k) {
+            Some(g) => self.gen_from_me(g),
+            None => self.live[k].from_me,
+        }
     }
 
     /// The entries that are reactions to entry `k`, newest first.
     pub fn reactions_to(&self, k: usize) -> Vec<usize> {
-        (k.saturating_sub(BLOCK)..k)
-            .filter(|&r| matches!(self.slot(r), ReactionTo(d) if r + d as usize == k))
+        let Some(g) = self.gen(k) else {
+            return Vec::new();
+        };
+        (g.saturating_sub(BLOCK)..g)
+            .filter(|&r| matches!(self.slot(r), ReactionTo(d) if r + d as usize == g))
+            .map(|r| r + self.live.len())
             .collect()
     }
 

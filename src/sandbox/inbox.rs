@@ -5,8 +5,9 @@
 pub const ME_JID: &str = "6281100000000@s.whatsapp.net";
 pub const ME_NAME: &str = "Sandbox Owner";
 
-/// One chat. Index 0 is the most recently active; activity strictly decreases with the index;
-/// the chats without any message come last.
+/// One chat. `index` is its identity (the seed's); in the inbox, position 0 is the most recently
+/// active, activity never increases with the position, and the chats without any message come
+/// last (generated activity strictly decreases; messages delivered live move a chat up).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SandboxChat {
     pub index: usize,
@@ -29,9 +30,13 @@ pub struct SandboxChat {
     /// When the timer was set (0 = never).
     pub ephemeral_set_at: i64,
     pub has_media: bool,
-    /// Entries in the chat's history (`message(k)` for `k` below it; 0 = newest). Generated
-    /// lazily: see `messages()`.
+    /// Entries in the chat's history (`message(k)` for `k` below it; 0 = newest): the `live`
+    /// ones, then the ones generated lazily (see `messages()`).
     pub message_count: usize,
+    /// Messages delivered while the sandbox runs (`live.rs`), newest first.
+    pub live: Vec<super::history::SandboxMessage>,
+    /// Unix seconds of the newest generated entry.
+    pub(super) generated_newest: Option<i64>,
     /// Mean seconds between consecutive entries.
     pub message_gap: i64,
     /// Seed of this chat's history.
@@ -70,11 +75,17 @@ impl SandboxChat {
 
 /// The inbox as served, with its anchor time.
 pub struct Inbox {
+    /// In activity order (see `SandboxChat`).
     pub chats: Vec<SandboxChat>,
     pub now: i64,
     /// Chats `[0, active)` have at least one message.
     pub active: usize,
+    /// Chat identity (`index`) by JID, `@c.us` spelling and `@lid` alias.
     by_id: std::collections::HashMap<String, usize>,
+    /// Position in `chats` by chat identity.
+    pub(super) pos: Vec<usize>,
+    /// Messages delivered so far (seeds their ids and the traffic's picks).
+    pub(super) delivered: u64,
     /// Per chat and gateway, the counted rows of its history (`rows.rs`).
     pub(super) rows: super::rows::RowCache,
 }
@@ -93,17 +104,24 @@ impl Inbox {
             }
         }
         Inbox {
+            pos: (0..chats.len()).collect(),
             chats,
             now,
             active,
             by_id,
+            delivered: 0,
             rows: Default::default(),
         }
     }
 
     /// A chat by JID, `@c.us` spelling or `@lid` alias.
     pub fn find(&self, id: &str) -> Option<&SandboxChat> {
-        self.by_id.get(id).and_then(|&i| self.chats.get(i))
+        self.position(id).and_then(|p| self.chats.get(p))
+    }
+
+    /// Where the chat with this id sits in `chats`.
+    pub(super) fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).and_then(|&i| self.pos.get(i).copied())
     }
 }
 

@@ -17,6 +17,7 @@ mod green_history;
 mod history;
 mod http;
 pub mod inbox;
+mod live;
 mod message;
 mod profiles;
 mod read_calls;
@@ -39,6 +40,8 @@ mod tests_faults;
 #[cfg(test)]
 mod tests_history;
 #[cfg(test)]
+mod tests_live;
+#[cfg(test)]
 mod tests_msg_gateway;
 #[cfg(test)]
 mod tests_msg_gowa;
@@ -58,6 +61,7 @@ pub use echo::Echo;
 pub use faults::Faults;
 pub use history::{listed, Contact, Location, Media, MessageKind, SandboxMessage};
 pub use inbox::{demo_inbox, demo_inbox_at, SandboxChat};
+pub use live::{Delivered, Incoming};
 pub use reads::Receipt;
 
 /// How to start a sandbox.
@@ -76,6 +80,8 @@ pub struct SandboxOptions {
     pub faults: Faults,
     /// Added to every request.
     pub latency: Duration,
+    /// Deliver a realistic incoming message this often (`--traffic`).
+    pub traffic: Option<Duration>,
 }
 
 impl SandboxOptions {
@@ -92,6 +98,7 @@ impl Default for SandboxOptions {
             seed: 7,
             faults: Faults::default(),
             latency: Duration::ZERO,
+            traffic: None,
         }
     }
 }
@@ -108,11 +115,15 @@ pub struct Hit {
     pub status: u16,
 }
 
-/// A running sandbox; dropping it stops the server and every open connection.
+/// A running sandbox; dropping it stops the server, every open connection and the traffic.
 pub struct Sandbox {
     addr: SocketAddr,
     shared: Arc<state::Shared>,
     task: tokio::task::JoinHandle<()>,
+    traffic: std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
+    /// The inbox as generated at the start.
+    initial: Vec<SandboxChat>,
+    now: i64,
 }
 
 impl Sandbox {
@@ -121,9 +132,75 @@ impl Sandbox {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", opts.port)).await?;
         let addr = listener.local_addr()?;
         let inbox = inbox::Inbox::new(opts.chats, opts.seed, opts.messages);
+        let (initial, now) = (inbox.chats.clone(), inbox.now);
         let shared = Arc::new(state::Shared::new(inbox, opts.faults, opts.latency));
         let task = tokio::spawn(server::run(listener, shared.clone()));
-        Ok(Sandbox { addr, shared, task })
+        let sandbox = Sandbox {
+            addr,
+            shared,
+            task,
+            traffic: Default::default(),
+            initial,
+            now,
+        };
+        if let Some(every) = opts.traffic {
+            sandbox.start_traffic(every);
+        }
+        Ok(sandbox)
+    }
+
+    /// Deliver a realistic message every `every` (the first one after `every`), until dropped.
+    pub fn start_traffic(&self, every: Duration) {
+        let shared = self.shared.clone();
+        let task = tokio::spawn(async move {
+            let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+            loop {
+                tick.tick().await;
+                let _ = shared.deliver(Incoming::default());
+            }
+        });
+        let old = self
+            .traffic
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .replace(task);
+        if let Some(old) = old {
+            old.abort();
+        }
+    }
+
+    /// Stop serving: connections are refused (a gateway restarting) until `serve_again`; the
+    /// inbox, deliveries and faults are kept, as a gateway keeps its database.
+    pub fn stop_serving(&mut self) {
+        self.task.abort();
+    }
+
+    /// Listen again on the same address after `stop_serving`.
+    pub async fn serve_again(&mut self) -> std::io::Result<()> {
+        let mut tries = 0;
+        let listener = loop {
+            match tokio::net::TcpListener::bind(self.addr).await {
+                Ok(l) => break l,
+                // The aborted server may not have let go of the port yet.
+                Err(_) if tries < 50 => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        self.task = tokio::spawn(server::run(listener, self.shared.clone()));
+        Ok(())
+    }
+
+    /// Deliver one message now, as `POST /_sandbox/incoming` does; returns it as stored.
+    pub fn deliver(&self, incoming: Incoming) -> Result<Delivered, String> {
+        self.shared.deliver(incoming)
+    }
+
+    /// One chat as it is now (after deliveries), by any id the inbox knows.
+    pub fn chat(&self, id: &str) -> Option<SandboxChat> {
+        self.shared.inbox().find(id).cloned()
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -145,9 +222,10 @@ impl Sandbox {
         self.shared.set_faults(f);
     }
 
-    /// The generated inbox exactly as served (times are relative to the sandbox start).
+    /// The inbox as generated at the start (times are relative to it); `chat()` gives a chat
+    /// as it is after deliveries.
     pub fn chats(&self) -> &[SandboxChat] {
-        &self.shared.inbox.chats
+        &self.initial
     }
 
     /// Media files WAHA and Wawp downloaded while listing messages (every listing that did not
@@ -165,7 +243,7 @@ impl Sandbox {
 
     /// The sandbox's "now" (Unix seconds) that the inbox times are relative to.
     pub fn now(&self) -> i64 {
-        self.shared.inbox.now
+        self.now
     }
 
     /// A config.toml snippet with each gateway's demo profiles (one named
@@ -199,5 +277,8 @@ pub fn demo_profile_names() -> Vec<String> {
 impl Drop for Sandbox {
     fn drop(&mut self) {
         self.task.abort();
+        if let Some(t) = self.traffic.get_mut().ok().and_then(Option::take) {
+            t.abort();
+        }
     }
 }

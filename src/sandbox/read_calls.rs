@@ -15,7 +15,8 @@ use super::waha_wire::{wa_message, Engine};
 /// Wawp `POST /v2/chats/read?chatId` and WAHA WEBJS `POST …/chats/{chatId}/messages/read`:
 /// `chat.sendSeen()` on the whole chat; `None` for a chat WhatsApp Web does not know.
 pub(super) fn whole_chat(sh: &Shared, gateway: &'static str, chat: &str) -> Option<Resp> {
-    let c = sh.inbox.find(chat)?;
+    let inbox = sh.inbox();
+    let c = inbox.find(chat)?;
     sh.mark_all(gateway, c);
     sh.receipt(Receipt::new(gateway, c, Vec::new(), true));
     Some(Resp::json(201, &json!({ "ids": null })))
@@ -25,7 +26,8 @@ pub(super) fn whole_chat(sh: &Shared, gateway: &'static str, chat: &str) -> Opti
 /// at most 100 when `messages` is given at all (WAHA's precedence bug) else 30 in direct chats
 /// and 100 in groups; answers their ids (`[]` when none is left).
 pub(super) fn waha_batch(req: &Req, sh: &Shared, eng: Engine, chat: &str) -> Resp {
-    let Some(found) = sh.inbox.find(chat) else {
+    let inbox = sh.inbox();
+    let Some(found) = inbox.find(chat) else {
         return Resp::json(201, &json!({ "ids": [] }));
     };
     let c = sh.view("waha", found);
@@ -71,7 +73,8 @@ pub(super) fn green(req: &Req, sh: &Shared, path: &str) -> Resp {
                     "message": "Validation failed. Details: 'chatId' must be a string"}),
         );
     };
-    let Some(c) = sh.inbox.find(chat).filter(|c| super::green::visible(c)) else {
+    let inbox = sh.inbox();
+    let Some(c) = inbox.find(chat).filter(|c| super::green::visible(c)) else {
         return Resp::json(200, &json!({ "setRead": false }));
     };
     match body["idMessage"].as_str() {
@@ -96,7 +99,8 @@ pub(super) fn gowa(req: &Req, sh: &Shared, id: &str) -> Resp {
         return super::gowa::bad("VALIDATION_ERROR", "phone: cannot be blank.");
     };
     let status = format!("Mark as read success {id}");
-    if let Some(c) = sh.inbox.find(phone) {
+    let inbox = sh.inbox();
+    if let Some(c) = inbox.find(phone) {
         let k = (0..c.unread as usize).find(|&k| c.message_id(k) == id);
         sh.mark("gowa", c, k);
         sh.receipt(Receipt::new("gowa", c, vec![id.to_owned()], true));
@@ -107,7 +111,8 @@ pub(super) fn gowa(req: &Req, sh: &Shared, id: &str) -> Resp {
 /// WhatsApp Gateway `POST …/chats/{cid}/read`: zeroes the gateway's own counter (already 0: it
 /// never increments it) and sends no WhatsApp receipt; 404 for a chat it does not know.
 pub(super) fn gateway(sh: &Shared, cid: &str) -> Resp {
-    let Some(c) = sh.inbox.find(cid) else {
+    let inbox = sh.inbox();
+    let Some(c) = inbox.find(cid) else {
         return super::gateway::err(404, "not_found", "chat not found");
     };
     sh.receipt(Receipt::new("whatsapp-gateway", c, Vec::new(), false));
@@ -121,6 +126,7 @@ pub(super) fn evolution(body: &Value, sh: &Shared) -> Result<Resp, Vec<String>> 
         .as_array()
         .filter(|a| !a.is_empty())
         .ok_or_else(|| vec!["readMessages is required and must have at least 1 item".to_owned()])?;
+    let inbox = sh.inbox();
     let mut per_chat: Vec<(&SandboxChat, Vec<String>)> = Vec::new();
     for key in keys {
         let (Some(jid), Some(_), Some(id)) = (
@@ -135,7 +141,7 @@ pub(super) fn evolution(body: &Value, sh: &Shared) -> Result<Resp, Vec<String>> 
         if !(jid.ends_with("@g.us") || jid.ends_with("@s.whatsapp.net")) {
             continue;
         }
-        let Some(c) = sh.inbox.find(jid) else {
+        let Some(c) = inbox.find(jid) else {
             continue;
         };
         match per_chat.iter_mut().find(|(p, _)| p.index == c.index) {

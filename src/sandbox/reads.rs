@@ -91,6 +91,22 @@ impl Shared {
         self.mark(gateway, c, 0..c.unread as usize);
     }
 
+    /// A message was delivered to the chat `index` (`live.rs`): its entries moved one down, so
+    /// what was marked read moves with them; an own message reads the chat (nothing is unread).
+    pub(super) fn delivered(&self, index: usize, from_me: bool) {
+        let mut reads = lock(&self.reads);
+        for ((_, chat), read) in reads.marked.iter_mut() {
+            if *chat != index {
+                continue;
+            }
+            if from_me {
+                read.clear();
+            } else {
+                read.iter_mut().for_each(|k| *k += 1);
+            }
+        }
+    }
+
     pub(super) fn receipt(&self, r: Receipt) {
         lock(&self.reads).receipts.push(r);
     }

@@ -1,6 +1,7 @@
 //! The rows a gateway stores for a chat (the entries `history::listed` keeps), counted per
 //! block once per chat and gateway, so "the q-th row" and "how many rows" cost O(log) per
-//! request even in a 100,000-message chat.
+//! request even in a 100,000-message chat. The count covers the generated entries; the live
+//! ones (text, kept by every gateway) come first.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -47,7 +48,12 @@ impl<'a> Rows<'a> {
     }
 
     pub fn len(&self) -> usize {
-        self.index.len
+        self.live() + self.index.len
+    }
+
+    /// Rows delivered live: rows `[0, live)` are entries `[0, live)`.
+    pub fn live(&self) -> usize {
+        self.chat.live.len()
     }
 
     pub fn keeps(&self, k: usize) -> bool {
@@ -57,16 +63,21 @@ impl<'a> Rows<'a> {
 
     /// History index of row `q` (0 = newest row).
     pub fn nth(&self, q: usize) -> Option<usize> {
-        if q >= self.len() {
+        let live = self.live();
+        if q < live {
+            return Some(q);
+        }
+        let q = q - live;
+        if q >= self.index.len {
             return None;
         }
         let before = &self.index.before;
         let b = before.partition_point(|&r| r <= q) - 1;
         let mut left = q - before[b];
-        for k in b * BLOCK..self.chat.message_count {
-            if self.keeps(k) {
+        for g in b * BLOCK..self.chat.generated() {
+            if self.keeps(g + live) {
                 if left == 0 {
-                    return Some(k);
+                    return Some(g + live);
                 }
                 left -= 1;
             }
@@ -81,14 +92,14 @@ impl<'a> Rows<'a> {
 }
 
 fn count(chat: &SandboxChat, gateway: &str) -> RowIndex {
-    let n = chat.message_count;
+    let n = chat.generated();
     let mut before = Vec::with_capacity(n / BLOCK + 1);
     let mut len = 0;
     for start in (0..n).step_by(BLOCK) {
         before.push(len);
         len += (start..(start + BLOCK).min(n))
             .filter(|&k| {
-                let (kind, deleted) = chat.kind_of(k);
+                let (kind, deleted) = chat.gen_kind(k);
                 listed(gateway, kind, deleted)
             })
             .count();

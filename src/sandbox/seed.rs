@@ -192,6 +192,8 @@ pub(super) fn chat(
         ephemeral_set_at: if ephemeral > 0 { created_at + 3600 } else { 0 },
         has_media: false,
         message_count: count,
+        live: Vec::new(),
+        generated_newest: last_activity,
         message_gap,
         history_seed,
         plus7: i % 5 == 2,

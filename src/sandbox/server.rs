@@ -228,9 +228,23 @@ fn control_route(sh: &Shared, r: &Req) -> Resp {
             }
             Err(e) => Resp::text(400, &e),
         },
+        ("POST", "/incoming") => {
+            match super::Incoming::parse(&r.body).and_then(|i| sh.deliver(i)) {
+                Ok(d) => Resp::json(
+                    201,
+                    &serde_json::json!({
+                        "chat": d.chat, "id": d.message.id, "at": d.message.timestamp,
+                        "from_me": d.message.from_me, "sender": d.message.sender,
+                        "text": d.message.text,
+                    }),
+                ),
+                Err(e) => Resp::text(400, &e),
+            }
+        }
         _ => Resp::text(
             404,
-            "sandbox: control routes are GET /_sandbox/health, GET /_sandbox/receipts and POST /_sandbox/faults",
+            "sandbox: control routes are GET /_sandbox/health, GET /_sandbox/receipts, \
+             POST /_sandbox/faults and POST /_sandbox/incoming",
         ),
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicUsize;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use super::inbox::Inbox;
@@ -17,7 +17,8 @@ struct FaultState {
 
 /// State shared by all connections.
 pub(super) struct Shared {
-    pub inbox: Inbox,
+    /// Read by every request; written when a message is delivered (`live.rs`).
+    inbox: RwLock<Inbox>,
     faults: Mutex<FaultState>,
     journal: Mutex<Vec<Hit>>,
     /// Green API rate limiter: last accepted call per "instance/method".
@@ -37,7 +38,7 @@ impl Shared {
     pub fn new(inbox: Inbox, faults: Faults, latency: Duration) -> Shared {
         let remaining = faults.fail_first;
         Shared {
-            inbox,
+            inbox: RwLock::new(inbox),
             faults: Mutex::new(FaultState { faults, remaining }),
             journal: Mutex::new(Vec::new()),
             green_last: Mutex::new(HashMap::new()),
@@ -45,6 +46,23 @@ impl Shared {
             media_downloads: AtomicUsize::new(0),
             reads: Default::default(),
         }
+    }
+    /// The inbox as it is now (held for one request: handlers never wait while holding it).
+    pub fn inbox(&self) -> RwLockReadGuard<'_, Inbox> {
+        self.inbox.read().unwrap_or_else(|p| p.into_inner())
+    }
+    pub fn inbox_mut(&self) -> RwLockWriteGuard<'_, Inbox> {
+        self.inbox.write().unwrap_or_else(|p| p.into_inner())
+    }
+    /// Deliver a message now (`live.rs`).
+    pub fn deliver(&self, incoming: super::Incoming) -> Result<super::Delivered, String> {
+        let mut inbox = self.inbox_mut();
+        let d = inbox.deliver(incoming, chrono::Utc::now().timestamp())?;
+        // Under the inbox's lock, so no request sees the new entry with the old read marks.
+        if let Some(c) = inbox.find(&d.chat) {
+            self.delivered(c.index, d.message.from_me);
+        }
+        Ok(d)
     }
     pub fn journal(&self) -> Vec<Hit> {
         lock(&self.journal).clone()

@@ -149,7 +149,7 @@ fn session_info(s: &str, eng: Engine) -> Resp {
 }
 
 fn list(req: &Req, sh: &Shared, eng: Engine) -> Resp {
-    let inbox = &sh.inbox;
+    let inbox = &*sh.inbox();
     let sort_by = req.q("sortBy").filter(|s| !s.is_empty());
     if sort_by.is_some_and(|s| !["conversationTimestamp", "id", "name"].contains(&s)) {
         return bad_request(&[
@@ -190,7 +190,7 @@ fn list_item(c: &SandboxChat, now: i64, eng: Engine) -> Value {
 }
 
 fn overview(req: &Req, sh: &Shared, eng: Engine) -> Resp {
-    let inbox = &sh.inbox;
+    let inbox = &*sh.inbox();
     let (limit, offset, ids, status) = if req.method == "POST" {
         let Ok(b) = serde_json::from_slice::<Value>(&req.body) else {
             return bad_request(&["Unexpected token in JSON body".into()]);

@@ -105,7 +105,7 @@ pub(super) fn list(
     chat_id: &str,
 ) -> Result<Vec<Value>, Refused> {
     let q = query(req, eng)?;
-    let inbox = &sh.inbox;
+    let inbox = &*sh.inbox();
     let views: Vec<Cow<SandboxChat>>;
     // (chat, entry) pairs of the page, before the drop.
     let page: Vec<(&SandboxChat, usize)> = if chat_id == "all" {

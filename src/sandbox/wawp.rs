@@ -93,7 +93,7 @@ fn keyed(items: impl IntoIterator<Item = Value>) -> Value {
 }
 
 fn list(req: &Req, sh: &Shared) -> Resp {
-    let inbox = &sh.inbox;
+    let inbox = &*sh.inbox();
     let sort_by = req.q("sortBy").filter(|s| !s.is_empty());
     if sort_by.is_some_and(|s| !["conversationTimestamp", "id", "name"].contains(&s)) {
         return body(
@@ -134,7 +134,7 @@ fn list_item(c: &SandboxChat) -> Value {
 }
 
 fn overview(req: &Req, sh: &Shared, array: bool) -> Resp {
-    let inbox = &sh.inbox;
+    let inbox = &*sh.inbox();
     let (limit, offset) = match waha::limit_offset(req) {
         Ok(p) => p,
         Err(e) => return body(400, &e.join("; ")),

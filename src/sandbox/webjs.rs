@@ -69,7 +69,7 @@ pub(super) fn page(
                 Some("name") => {
                     idx.sort_by_cached_key(|&i| inbox.chats[i].name.clone().unwrap_or_default())
                 }
-                _ => idx.sort_by_key(|&i| store_key(i)),
+                _ => idx.sort_by_key(|&i| store_key(inbox.chats[i].index)),
             }
             if sort_by.is_some() && desc {
                 idx.reverse();

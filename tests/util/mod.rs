@@ -160,6 +160,16 @@ impl TestEnv {
         run_cmd(self.cmd(args))
     }
 
+    /// The gateway restarts: connections are refused until `sandbox_up` (its data kept).
+    pub fn sandbox_down(&mut self) {
+        self.sandbox.stop_serving();
+    }
+
+    /// Serve again on the same port.
+    pub fn sandbox_up(&mut self) {
+        self._rt.block_on(self.sandbox.serve_again()).unwrap();
+    }
+
     pub fn journal(&self) -> Vec<Hit> {
         self.sandbox
             .journal()

@@ -136,11 +136,7 @@ impl Plan {
         sink: &mut dyn Sink<Message>,
         outcome: &mut Outcome,
     ) -> anyhow::Result<()> {
-        let start = match self.caps.paging {
-            Paging::Offset { .. } => PageAt::Offset(0),
-            Paging::Cursor => PageAt::Cursor(None),
-            Paging::Single => PageAt::Single,
-        };
+        let start = PageAt::first(self.caps.paging);
         let source = Messages {
             provider,
             query: &self.query,

@@ -8,7 +8,7 @@
 use crate::chat::{Chat, Jid};
 use crate::exit::{NotFoundError, UsageError};
 use crate::provider::paging::{Chats, Pager};
-use crate::provider::{AnyProvider, PageAt, Paging, Query, View};
+use crate::provider::{AnyProvider, PageAt, Query, View};
 use crate::sanitize;
 
 /// Candidates listed for an ambiguous name.
@@ -137,19 +137,8 @@ pub async fn resolve_all(
 /// Every chat of the profile (the listing the gateway offers, all pages).
 async fn all_chats(provider: &AnyProvider, concurrency: usize) -> anyhow::Result<Vec<Chat>> {
     let caps = provider.capabilities(View::List);
-    let query = Query {
-        view: View::List,
-        archived: None,
-        has_media: false,
-        search: None,
-        sort: None,
-        since: crate::config::defaults::SINCE,
-    };
-    let start = match caps.paging {
-        Paging::Offset { .. } => PageAt::Offset(0),
-        Paging::Cursor => PageAt::Cursor(None),
-        Paging::Single => PageAt::Single,
-    };
+    let query = Query::list(crate::config::defaults::SINCE);
+    let start = PageAt::first(caps.paging);
     let source = Chats::new(provider, &query);
     let mut pager = Pager::new(&source, start, caps.max_page_size, concurrency);
     let mut chats = Vec::new();

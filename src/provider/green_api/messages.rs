@@ -147,3 +147,32 @@ pub(super) fn message(profile: &str, chat: &str, e: wire::Entry) -> Result<Messa
 
 #[cfg(test)]
 mod tests;
+
+impl GreenApi {
+    /// Every message of the journals over the last `since` (MESSAGES.md §4.3), incoming and,
+    /// unless `incoming_only`, outgoing — what `watch` polls: a read, never the notification
+    /// queue (`receiveNotification` / `deleteNotification` would take events from other consumers).
+    pub async fn journal_messages(
+        &self,
+        since: std::time::Duration,
+        incoming_only: bool,
+    ) -> Result<Vec<Message>, ProviderError> {
+        let minutes = since.as_secs().div_ceil(60).max(1).to_string();
+        let q = [("minutes", minutes)];
+        let mut entries: Vec<wire::Entry> = self
+            .call::<super::List<wire::Entry>>("lastIncomingMessages", &q, super::MAX_ENTRIES)
+            .await?
+            .0;
+        if !incoming_only {
+            let outgoing: super::List<wire::Entry> = self
+                .call("lastOutgoingMessages", &q, super::MAX_ENTRIES)
+                .await?;
+            entries.extend(outgoing.0);
+        }
+        let endpoint = "GET lastIncomingMessages";
+        entries
+            .into_iter()
+            .map(|e| message(&self.profile, "", e).map_err(|d| bad(GATEWAY, endpoint, d)))
+            .collect()
+    }
+}
