@@ -27,6 +27,9 @@ fn start(env: &TestEnv, config: &Path, args: &str, vars: &[(&str, &str)]) -> Opt
 fn answer(t: &Tmux, label: &str, keys: &[&str]) -> String {
     let question = format!("? {label}");
     let screen = t.wait_for(&question, |s| s.lines().any(|l| l.starts_with(&question)));
+    if label.ends_with("(hidden)") {
+        t.wait_echo_off();
+    }
     for k in keys {
         match *k {
             "Enter" | "Down" | "y" => t.send(&[k]),

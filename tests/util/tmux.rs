@@ -112,6 +112,35 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
+    /// Wait (up to 15 s) until the program in the pane has turned the
+    /// terminal's echo off, as a hidden prompt does once it reads. Typing as
+    /// soon as the prompt is drawn raced that switch on a loaded machine: the
+    /// tty echoed the first keys, and the test blamed the program.
+    #[track_caller]
+    pub fn wait_echo_off(&self) {
+        let out = self
+            .tmux()
+            .args(["display-message", "-p", "#{pane_tty}"])
+            .output()
+            .unwrap();
+        let tty = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        let start = Instant::now();
+        loop {
+            let stty = Command::new("stty").args(["-F", &tty, "-a"]).output();
+            let settings = stty.map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+            if settings.is_ok_and(|s| s.split_whitespace().any(|w| w == "-echo")) {
+                return;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!(
+                    "timed out waiting for echo off on {tty}; the screen:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// The visible screen, one line per row, trailing blanks trimmed.
     pub fn screen(&self) -> String {
         let out = self.tmux().args(["capture-pane", "-p"]).output().unwrap();
