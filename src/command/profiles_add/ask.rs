@@ -5,6 +5,7 @@
 //! nothing is written and the check's exit code ends the run).
 
 use super::flags::{self, valid_name};
+use super::secret;
 use super::{check, save, Draft, Target};
 use crate::cli::{AddArgs, KeyValue};
 use crate::config::Overrides;
@@ -13,7 +14,6 @@ use crate::gateways::NAMES;
 use crate::output::prompt::Prompt;
 use crate::provider::http::{base_url_problem, remote_plain_http};
 use crate::provider::keys::{self, Key, KeyKind};
-use crate::secret::SecretSource;
 
 pub async fn run(
     p: &Prompt,
@@ -144,7 +144,7 @@ fn answers(
             Some((_, v)) => Some(v.clone()),
             None if key.url => Some(url(p, &key, earlier(&key.name), &mut draft)?),
             None => match &key.kind {
-                KeyKind::Secret => secret(p, &key, gateway, target, earlier(&key.name))?,
+                KeyKind::Secret => secret::ask(p, &key, gateway, target, earlier(&key.name))?,
                 KeyKind::Choice(choices) => choice(p, &key, choices, earlier(&key.name))?,
                 KeyKind::Text => text(p, &key, earlier(&key.name))?,
             },
@@ -243,100 +243,4 @@ fn choice(
     p.hint(&key.about);
     let picked = p.choose(&key.name, &items, at)?;
     Ok(choices.get(picked).map(|c| KeyValue::Text(c.clone())))
-}
-
-/// Where a secret comes from, and its value only when typed in (hidden).
-fn secret(
-    p: &Prompt,
-    key: &Key,
-    gateway: &str,
-    target: &Target,
-    earlier: Option<KeyValue>,
-) -> anyhow::Result<Option<KeyValue>> {
-    let earlier = match earlier {
-        Some(KeyValue::Secret(s)) => Some(s),
-        _ => None,
-    };
-    let mut items = vec![
-        "environment variable".to_owned(),
-        "command (e.g. pass show …)".to_owned(),
-        "file".to_owned(),
-        "type it in (stored in plain text in the config file)".to_owned(),
-    ];
-    if !key.required {
-        items.push("none (not needed)".to_owned());
-    }
-    let at = match &earlier {
-        Some(SecretSource::Env { .. }) | None => 0,
-        Some(SecretSource::Command { .. }) => 1,
-        Some(SecretSource::File { .. }) => 2,
-        Some(SecretSource::Literal(_)) => 3,
-    };
-    p.hint(&key.about);
-    let label = format!("{}: where from?", key.name);
-    let non_empty = |s: &str| {
-        if s.is_empty() {
-            Err("it is empty".to_owned())
-        } else {
-            Ok(())
-        }
-    };
-    let source = match p.choose(&label, &items, at)? {
-        0 => {
-            let suggested = format!("{gateway}_{}", key.name)
-                .to_uppercase()
-                .replace('-', "_");
-            let default = match &earlier {
-                Some(SecretSource::Env { env }) => env.clone(),
-                _ => suggested,
-            };
-            let env = p.text("Environment variable", Some(&default), |s| {
-                if !s.is_empty()
-                    && !s.starts_with(|c: char| c.is_ascii_digit())
-                    && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                {
-                    Ok(())
-                } else {
-                    Err("letters, digits and _, not starting with a digit".to_owned())
-                }
-            })?;
-            if std::env::var_os(&env).is_none_or(|v| v.is_empty()) {
-                p.say(&format!(
-                    "${env} is not set here: set it where wa-inbox runs."
-                ));
-            }
-            SecretSource::Env { env }
-        }
-        1 => {
-            let default = match &earlier {
-                Some(SecretSource::Command { command }) => Some(command.as_str()),
-                _ => None,
-            };
-            let command = p.text("Command", default, non_empty)?;
-            SecretSource::Command { command }
-        }
-        2 => {
-            let default = match &earlier {
-                Some(SecretSource::File { file }) => Some(file.display().to_string()),
-                _ => None,
-            };
-            let file = p.text(
-                "File (~/ works; a relative path is next to the config file)",
-                default.as_deref(),
-                non_empty,
-            )?;
-            SecretSource::File { file: file.into() }
-        }
-        3 => {
-            p.say(&format!(
-                "Warning: `{}` will be stored in plain text in {} (mode 600). An environment \
-                 variable, a command (pass, a keyring) or a file keeps it out of the config.",
-                key.name,
-                target.path.display()
-            ));
-            SecretSource::Literal(p.hidden(&format!("{} (hidden)", key.name))?)
-        }
-        _ => return Ok(None),
-    };
-    Ok(Some(KeyValue::Secret(source)))
 }

@@ -3,9 +3,10 @@
 //!
 //! The gateway's keys are read from its profile schema (`provider::keys`),
 //! and so are the command's flags (`cli/add.rs`): nothing here names a
-//! gateway or a key. The answers — asked on a terminal (`ask.rs`: stdin and
-//! stderr are terminals), else taken from the flags alone (`flags.rs`, which
-//! never asks) — make a `Draft`. The draft is written into the file's
+//! gateway or a key. The answers — asked when stdin and stderr are
+//! terminals (`ask.rs`; `secret.rs` for where a secret comes from), else
+//! taken from the flags alone (`flags.rs`, which never asks) — make a
+//! `Draft`. The draft is written into the file's
 //! document with toml_edit (comments and other profiles stay), the whole new
 //! file is parsed as any later run will parse it, the profile is checked as
 //! `profiles check` checks it (its secrets resolved, one cheap call), and
@@ -15,6 +16,7 @@
 
 mod ask;
 mod flags;
+mod secret;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
