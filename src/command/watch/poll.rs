@@ -97,7 +97,7 @@ pub struct Poller {
     marks: HashMap<String, Mark>,
     /// Marks of this poll, applied by `commit`.
     pending: Vec<(String, Mark)>,
-    /// The newest activity of the baseline: a chat first seen later had nothing newer then.
+    /// The oldest activity on the baseline's page: a chat first seen later had nothing newer.
     floor: Option<Option<Timestamp>>,
     names: HashMap<String, String>,
     journal: Journal,
@@ -217,12 +217,15 @@ impl Poller {
             }
         }
         if baseline {
-            let newest = polled.rows.iter().filter_map(|c| c.last_activity_at).max();
+            // The oldest activity on the page: a chat not on it had nothing newer then. (Not
+            // the newest: a chat first seen later whose message shares that second would be
+            // taken for unchanged.)
+            let edge = polled.rows.iter().filter_map(|c| c.last_activity_at).min();
             for c in &polled.rows {
                 let mark = Mark::at(c.last_activity_at, c.last_activity_at);
                 self.pending.push((c.id.clone(), mark));
             }
-            self.floor = Some(newest);
+            self.floor = Some(edge);
             return Ok(polled);
         }
         polled.changed = changed.len();
