@@ -16,6 +16,7 @@ mod gowa;
 mod green_api;
 #[cfg(target_os = "linux")]
 mod hostile;
+mod insert_order;
 mod leaks;
 mod man;
 mod messages;

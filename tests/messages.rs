@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::util::{Run, TestEnv};
+use crate::util::TestEnv;
 use wa_inbox::sandbox::{SandboxChat, SandboxOptions};
 
 /// Gateways that page (Green API returns only the last N).
@@ -48,13 +48,6 @@ fn expected(chat: &SandboxChat, gateway: &str) -> Vec<String> {
         .collect()
 }
 
-fn wa_ids(run: &Run) -> Vec<String> {
-    run.ndjson()
-        .iter()
-        .map(|v| v["wa_id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
 #[test]
 fn every_message_exactly_once_with_all_in_both_orders() {
     let env = env(450);
@@ -66,28 +59,21 @@ fn every_message_exactly_once_with_all_in_both_orders() {
             "-p", gw, "messages", "list", &chat.jid, "--all", "--order", "desc", "-o", "ndjson",
         ]);
         desc.expect(0);
-        let got = wa_ids(&desc);
+        let got = desc.strings("wa_id");
         assert_eq!(
             got.iter().collect::<HashSet<_>>().len(),
             got.len(),
             "{gw}: duplicates"
         );
-        if *gw == "whatsapp-gateway" {
-            // Insert order, sorted page by page when streaming: every message once, any order.
-            let (mut g, mut w) = (got.clone(), want.clone());
-            g.sort();
-            w.sort();
-            assert_eq!(g, w, "{gw}: desc");
-        } else {
-            assert_eq!(got, want, "{gw}: desc");
-        }
+        // Insert order too (the WhatsApp Gateway): exact time order across pages.
+        assert_eq!(got, want, "{gw}: desc");
         let asc = env.run(&[
             "-p", gw, "messages", "list", &chat.jid, "--all", "-o", "ndjson",
         ]);
         asc.expect(0);
         let mut rev = want.clone();
         rev.reverse();
-        assert_eq!(wa_ids(&asc), rev, "{gw}: asc");
+        assert_eq!(asc.strings("wa_id"), rev, "{gw}: asc");
     }
 }
 
@@ -101,7 +87,7 @@ fn default_is_the_last_20_oldest_first_with_a_hint_to_continue() {
         run.expect(0);
         let mut last20: Vec<String> = want[..20].to_vec();
         last20.reverse();
-        assert_eq!(wa_ids(&run), last20, "{gw}");
+        assert_eq!(run.strings("wa_id"), last20, "{gw}");
         let oldest = &run.ndjson()[0]["id"];
         assert!(
             run.stderr
@@ -124,7 +110,7 @@ fn default_is_the_last_20_oldest_first_with_a_hint_to_continue() {
         next.expect(0);
         let mut prev20: Vec<String> = want[20..40].to_vec();
         prev20.reverse();
-        assert_eq!(wa_ids(&next), prev20, "{gw}: continued");
+        assert_eq!(next.strings("wa_id"), prev20, "{gw}: continued");
     }
 }
 
@@ -160,7 +146,7 @@ fn since_includes_and_before_excludes_the_instant() {
             "-p", gw, "messages", "list", &chat.jid, "--all", "--since", &t, "-o", "ndjson",
         ]);
         since.expect(0);
-        let ids = wa_ids(&since);
+        let ids = since.strings("wa_id");
         assert_eq!(ids.len(), 31, "{gw}: --since {t}");
         assert!(
             ids.contains(&pivot.id),
@@ -170,7 +156,7 @@ fn since_includes_and_before_excludes_the_instant() {
             "-p", gw, "messages", "list", &chat.jid, "--limit", "5", "--before", &t, "-o", "ndjson",
         ]);
         before.expect(0);
-        let ids = wa_ids(&before);
+        let ids = before.strings("wa_id");
         let mut want: Vec<String> = listed[31..36].iter().map(|m| m.id.clone()).collect();
         want.reverse();
         assert_eq!(ids, want, "{gw}: --before excludes its instant");

@@ -36,7 +36,9 @@ pub struct MessageArgs {
     #[arg(long, value_name = "DURATION|TIME")]
     pub since: Option<String>,
 
-    /// asc: oldest first, newest at the bottom, like a chat; desc: newest first, streamed
+    /// asc: oldest first, newest at the bottom, like a chat; desc: newest first, streamed (on
+    /// the WhatsApp Gateway, which lists in insert order, a message is held back until no
+    /// later page can hold a newer one; without storage times that means the whole chat)
     #[arg(long, value_enum, default_value_t = OrderArg::Asc)]
     pub order: OrderArg,
 

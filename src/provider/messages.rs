@@ -83,6 +83,9 @@ pub struct MessagePage {
     pub messages: Vec<Message>,
     pub total: Option<u64>,
     pub next_cursor: Option<String>,
+    /// Insert-order gateways: no message on a later page is newer than this
+    /// (MESSAGES.md §6.1; `reorder.rs` in the command restores time order by it).
+    pub ceiling: Option<Timestamp>,
 }
 
 /// A chat's messages as a pager source.
@@ -125,6 +128,7 @@ impl Source for Messages<'_> {
             items: page.messages,
             total: page.total,
             next_cursor: page.next_cursor,
+            ceiling: page.ceiling,
         })
     }
 }
@@ -145,6 +149,7 @@ impl MessagePage {
                 .map_err(|d| bad(gateway, endpoint, d))?,
             total: None,
             next_cursor: None,
+            ceiling: None,
         })
     }
 }

@@ -43,9 +43,14 @@ impl Run {
 
     /// The `id` of each NDJSON record, in order.
     pub fn ids(&self) -> Vec<String> {
+        self.strings("id")
+    }
+
+    /// The string `key` of each NDJSON record, in order.
+    pub fn strings(&self, key: &str) -> Vec<String> {
         self.ndjson()
             .iter()
-            .map(|v| v["id"].as_str().unwrap().to_owned())
+            .map(|v| v[key].as_str().unwrap().to_owned())
             .collect()
     }
 

@@ -2,11 +2,13 @@
 //! decide per option whether the gateway applies it, we apply it exactly
 //! (always, again, since several gateways' filters are loose), or it is
 //! refused; page newest first, stop once past `--since`, the `--before` id or
-//! the limit; order each page by time; stream (`--order desc`) or buffer and
+//! the limit; order each page by time (an insert-order gateway through
+//! `reorder.rs`, exactly across pages); stream (`--order desc`) or buffer and
 //! print oldest first.
 
 use std::cmp::Reverse;
 
+use super::reorder::Reorder;
 use super::when::Before;
 use crate::exit::{NotFoundError, UsageError};
 use crate::message::{Message, MessageKind};
@@ -149,21 +151,43 @@ impl Plan {
             _ => None,
         };
         let mut buffered: Vec<Message> = Vec::new();
+        // Insert order: time order is restored across pages, not page by page.
+        let mut reorder = (self.caps.arrival == Arrival::InsertOrder).then(Reorder::default);
         let mut seen = 0usize;
         let mut stop = false;
         while !stop {
             let want = match (self.caps.paging, limit) {
                 (Paging::Single, _) => self.single_count.map(|c| c as usize),
                 _ if self.caps.whole_pages || anchor.is_some() || self.filters_here() => None,
+                _ if reorder.is_some() => None,
                 (_, l) => l.map(|l| l - outcome.shown),
             };
-            let Some(mut page) = pager.next(want, limit.is_none()).await? else {
-                break;
+            let fetched = pager.next(want, limit.is_none()).await?;
+            seen += fetched.as_ref().map_or(0, Vec::len);
+            let page = match (&mut reorder, fetched) {
+                (Some(r), fetched) => {
+                    r.push(fetched.unwrap_or_default());
+                    let ceiling = pager.ceiling();
+                    // Nothing still to come can be as new as --since: no need to read on.
+                    let past = self
+                        .req
+                        .since
+                        .is_some_and(|s| ceiling.is_some_and(|c| c < s));
+                    if pager.finished() || past {
+                        stop = true;
+                        r.drain()
+                    } else {
+                        r.release(ceiling)
+                    }
+                }
+                (None, Some(mut page)) => {
+                    // Newest first whatever the gateway's order (engines that ignore sortOrder).
+                    page.sort_by_key(|m| Reverse(m.at));
+                    page
+                }
+                (None, None) => break,
             };
-            seen += page.len();
             let page_len = page.len();
-            // Newest first whatever the gateway's order (insert order, engines that ignore sortOrder).
-            page.sort_by_key(|m| Reverse(m.at));
             let mut kept = Vec::new();
             let mut used = 0;
             for m in page {
@@ -178,7 +202,8 @@ impl Plan {
                     .req
                     .since
                     .is_some_and(|s| m.at.is_some_and(|at| at < s));
-                if past_since && self.caps.arrival == Arrival::NewestFirst {
+                // Every message after this one is older (the listing, or `reorder`, is newest first).
+                if past_since {
                     stop = true;
                     break;
                 }
@@ -190,7 +215,10 @@ impl Plan {
                     stop = true;
                     let full_single = self.caps.paging == Paging::Single
                         && self.single_count.is_some_and(|c| page_len >= c as usize);
-                    let more = used < page_len || full_single || pager.resume(used).is_some();
+                    let more = match &reorder {
+                        Some(r) => used < page_len || r.holds() || !pager.finished(),
+                        None => used < page_len || full_single || pager.resume(used).is_some(),
+                    };
                     outcome.more_before = kept.last().filter(|_| more).map(|m| m.id.clone());
                     break;
                 }

@@ -5,6 +5,7 @@
 //! which chat was picked, continuation hints and notes go to stderr.
 
 mod listing;
+mod reorder;
 pub(super) mod resolve;
 mod when;
 
@@ -17,7 +18,7 @@ use crate::output::conversation::ConversationSink;
 use crate::output::message_fields::MessageField;
 use crate::output::record::parse_fields;
 use crate::output::{self, Layout, Sink};
-use crate::provider::{Op, Order, Paging};
+use crate::provider::{Op, Paging};
 use crate::time::Timestamp;
 use listing::{Outcome, Plan, Request};
 
@@ -180,16 +181,6 @@ fn notes(
         if let Some(hint) = caps.empty_hint {
             crate::diag::note(&format!("no messages; {hint}"));
         }
-    }
-    if req.order == Order::Desc
-        && caps.arrival == crate::provider::messages::Arrival::InsertOrder
-        && req.limit.is_none()
-    {
-        crate::diag::trace(&format!(
-            "{} returns messages in the order it stored them; each page is sorted by time \
-             (--order asc sorts the whole history)",
-            caps.gateway
-        ));
     }
 }
 

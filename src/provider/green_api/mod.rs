@@ -12,12 +12,12 @@
 
 mod convert;
 mod messages;
+mod pacer;
 mod read;
 mod wire;
 
 use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::Deserialize;
 
@@ -31,6 +31,7 @@ use super::{
 use crate::chat::{Chat, LastMessage};
 use crate::secret::{Secret, SecretSource};
 use convert::{chat, newest_per_chat};
+use pacer::Pacer;
 
 const NAME: &str = "green-api";
 const GATEWAY: &str = "Green API";
@@ -87,7 +88,7 @@ pub struct GreenApi {
     instance: String,
     token: Secret,
     /// When each method last finished, for pacing.
-    last_call: Mutex<HashMap<&'static str, Instant>>,
+    pacer: Pacer,
 }
 
 impl GreenApi {
@@ -101,7 +102,7 @@ impl GreenApi {
             profile: env.profile.clone(),
             instance,
             token,
-            last_call: Mutex::new(HashMap::new()),
+            pacer: Pacer::default(),
         })
     }
 
@@ -146,37 +147,10 @@ impl GreenApi {
         req: Req,
         cap: usize,
     ) -> Result<T, ProviderError> {
-        self.pace(method, MIN_INTERVAL).await;
-        let result = self.http.json_page(req, cap).await;
-        self.called(method);
-        result.map_err(hint)
-    }
-
-    /// Wait until `interval` has passed since the last call of `method` ended.
-    async fn pace(&self, method: &'static str, interval: Duration) {
-        let wait = self
-            .lock()
-            .get(method)
-            .map(|last| interval.saturating_sub(last.elapsed()))
-            .unwrap_or_default();
-        if !wait.is_zero() {
-            crate::diag::trace(&format!(
-                "pacing {method}: waiting {} ms (Green API limits it to one call per {} ms)",
-                wait.as_millis(),
-                interval.as_millis()
-            ));
-            tokio::time::sleep(wait).await;
-        }
-    }
-
-    /// A call of `method` just ended: paced from the end of a call, so two requests never
-    /// arrive closer than the interval.
-    fn called(&self, method: &'static str) {
-        self.lock().insert(method, Instant::now());
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<&'static str, Instant>> {
-        self.last_call.lock().unwrap_or_else(|e| e.into_inner())
+        let result = self
+            .pacer
+            .run(method, MIN_INTERVAL, self.http.json_page(req, cap));
+        result.await.map_err(hint)
     }
 
     /// The newest journal entry per chat (normalised JID) over the `since` window.

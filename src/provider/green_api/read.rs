@@ -18,12 +18,15 @@ impl GreenApi {
         chat_id: &str,
         w: &mut Writes,
     ) -> Result<ReadOutcome, ProviderError> {
-        if !w.dry_run() {
-            self.pace("readChat", READ_INTERVAL).await;
-        }
         let req = Req::post_json(self.path("readChat"), &json!({ "chatId": chat_id })).idempotent();
-        let answer = w.send::<Value>(&self.http, req).await.map_err(hint);
-        self.called("readChat");
+        // A dry run sends nothing, so it waits for nothing.
+        let dry = w.dry_run();
+        let send = w.send::<Value>(&self.http, req);
+        let answer = match dry {
+            true => send.await,
+            false => self.pacer.run("readChat", READ_INTERVAL, send).await,
+        }
+        .map_err(hint);
         let mut out = ReadOutcome {
             receipts: true,
             ..ReadOutcome::default()

@@ -22,6 +22,7 @@ use std::pin::Pin;
 use futures_util::stream::{FuturesOrdered, StreamExt};
 
 use super::{PageAt, Paging, ProviderError};
+use crate::time::Timestamp;
 pub use source::{Batch, Chats, Source};
 
 type Fetched<T> = (u64, u32, Result<Batch<T>, ProviderError>);
@@ -61,6 +62,8 @@ pub struct Pager<'a, S: Source> {
     /// Positions in that page of the rows yielded (duplicates dropped).
     kept_at: Vec<usize>,
     total: Option<u64>,
+    /// The lowest `Batch::ceiling` yet: nothing still to come is newer.
+    ceiling: Option<Timestamp>,
     /// 429s seen when concurrency was last adjusted.
     throttle_seen: u32,
     pub pages: usize,
@@ -92,10 +95,21 @@ impl<'a, S: Source> Pager<'a, S> {
             last: None,
             kept_at: Vec::new(),
             total: None,
+            ceiling: None,
             throttle_seen: source.throttle_count(),
             pages: 0,
             fetched: 0,
         }
+    }
+
+    /// How new anything still to come can be, where the gateway tells (insert-order listings).
+    pub fn ceiling(&self) -> Option<Timestamp> {
+        self.ceiling
+    }
+
+    /// Whether the listing has ended (no page left to ask for).
+    pub fn finished(&self) -> bool {
+        matches!(self.state, State::Done)
     }
 
     /// The total the gateway reported, if any.
@@ -130,6 +144,10 @@ impl<'a, S: Source> Pager<'a, S> {
             }
         };
         self.pages += 1;
+        if let Some(c) = batch.ceiling {
+            // A bound from an earlier page still holds: keep the lowest.
+            self.ceiling = Some(self.ceiling.map_or(c, |old| old.min(c)));
+        }
         let len = batch.items.len();
         if let Some(size) = size.filter(|&s| len > s as usize) {
             return Err(self.broken(format!(

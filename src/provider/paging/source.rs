@@ -4,6 +4,7 @@
 
 use crate::chat::Chat;
 use crate::provider::{AnyProvider, PageAt, Paging, ProviderError, Query};
+use crate::time::Timestamp;
 
 /// One page as the pager sees it.
 #[derive(Debug)]
@@ -12,6 +13,9 @@ pub struct Batch<T> {
     /// The gateway's total count of items, where it reports one (0 = unknown).
     pub total: Option<u64>,
     pub next_cursor: Option<String>,
+    /// A gateway that lists in insert order: no item after this page is newer
+    /// than this (`None`: no bound known).
+    pub ceiling: Option<Timestamp>,
 }
 
 /// A listing that comes one page at a time.
@@ -83,6 +87,7 @@ impl Source for Chats<'_> {
             items: page.chats,
             total: page.total,
             next_cursor: page.next_cursor,
+            ceiling: None,
         })
     }
 }

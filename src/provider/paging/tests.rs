@@ -55,6 +55,7 @@ fn batch(
         items: ids.into_iter().map(|i| format!("c{i}")).collect(),
         total,
         next_cursor: next.map(str::to_owned),
+        ceiling: None,
     }
 }
 
@@ -269,6 +270,7 @@ async fn offsets_near_u64_max_end_paging_instead_of_wrapping() {
             .collect(),
         total: None,
         next_cursor: None,
+        ceiling: None,
     });
     let mut pager = Pager::new(&src, PageAt::Offset(u64::MAX - 4), 2, 1);
     let first = pager.next(None, false).await.unwrap().unwrap();

@@ -2,10 +2,11 @@
 //! an opaque cursor (the row id, sent back verbatim), rows in the order the
 //! gateway stored them, so the command re-sorts by time. The message's id is
 //! `waMessageId`; `id` is a row id used only for paging. A deleted row keeps
-//! its body: the record drops it. No server filters exist; but since rows come
-//! newest-stored first and a message is never stored before it was sent, a
-//! page holding a row stored before `since` ends the listing: nothing below it
-//! can be newer than `since`.
+//! its body: the record drops it. No server filters exist. Since rows come
+//! newest-stored first and a message is never stored before it was sent, each
+//! page's oldest `createdAt` bounds the time of every row below it: that is
+//! the page's `ceiling`, by which the command restores time order exactly
+//! (`command/messages/reorder.rs`) and stops paging once past `--since`.
 
 use super::{wire, WaGateway, GATEWAY, MAX_PAGE, NAME};
 use crate::message::{Media, Message, MessageKind, Status};
@@ -51,22 +52,27 @@ impl WaGateway {
             .query_opt("cursor", cursor);
         let list: wire::MessageList = self.http.json_page(req, limit).await?;
         let rows = list.data.unwrap_or_default();
-        let stored_before_since = q.since.is_some_and(|since| {
-            rows.0
-                .iter()
-                .filter_map(|r| r.created_at.and_then(Timestamp::from_millis))
-                .any(|stored| stored < since)
-        });
+        let ceiling = ceiling(rows.0.iter().filter_map(|r| r.created_at));
         let page = MessagePage::mapped((GATEWAY, ENDPOINT), rows, |w| {
             message(&self.profile, &q.chat_id, w)
         })?;
         Ok(MessagePage {
-            next_cursor: list
-                .next_cursor
-                .filter(|c| !c.is_empty() && !stored_before_since),
+            next_cursor: list.next_cursor.filter(|c| !c.is_empty()),
+            ceiling,
             ..page
         })
     }
+}
+
+/// How far the gateway's clock may run behind WhatsApp's (a row's `timestamp`
+/// is WhatsApp's, its `createdAt` the gateway's): a margin on the ceiling.
+const CLOCK_SLACK_MS: i64 = 5 * 60 * 1000;
+
+/// The newest time a row below this page can have: its oldest `createdAt`
+/// (ms) plus the slack; `None` when no row says when it was stored.
+fn ceiling(created_at: impl Iterator<Item = i64>) -> Option<Timestamp> {
+    let oldest = created_at.filter(|&c| c > 0).min()?;
+    Timestamp::from_millis(oldest.saturating_add(CLOCK_SLACK_MS))
 }
 
 fn kind(t: &str) -> MessageKind {

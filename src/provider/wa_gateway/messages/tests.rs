@@ -87,3 +87,18 @@ fn media_meta_may_be_absent_and_own_status_is_kept() {
     assert_eq!(media.filename.as_deref(), Some("a.pdf"));
     assert_eq!(media.size, Some(2048));
 }
+
+// See: issue 12 — rows come in insert order; the oldest `createdAt` on a page (plus the
+// clock slack) bounds every row below it, and without one there is no bound.
+#[test]
+fn ceiling_is_the_oldest_storage_time_plus_slack() {
+    let stored = [1_719_662_460_000, 1_719_662_400_000, 0, 1_719_662_999_000];
+    let c = ceiling(stored.into_iter()).unwrap();
+    assert_eq!(c.to_string(), "2024-06-29T12:05:00Z");
+    assert_eq!(ceiling(std::iter::empty()), None);
+    assert_eq!(
+        ceiling([0, -5].into_iter()),
+        None,
+        "0 and negative are unknown"
+    );
+}
