@@ -133,7 +133,9 @@ impl Poller {
         if let AnyProvider::GreenApi(g) = &self.provider {
             let now = SystemTime::now();
             let (window, cut) = match self.journal.last_read {
-                None => (GREEN_MARGIN, false),
+                // Two minutes: every later window (the gap plus the margin, in whole minutes)
+                // starts after this one's start, so nothing older is taken for new.
+                None => (2 * GREEN_MARGIN, false),
                 Some(last) => {
                     let gap = now.duration_since(last).unwrap_or_default() + GREEN_MARGIN;
                     (gap.min(GREEN_MAX_WINDOW), gap > GREEN_MAX_WINDOW)
