@@ -277,7 +277,7 @@ def main():
           f"{(steady_new[0] - plain[0]) * 1000:.0f} ms once every chat is remembered")
     for label, (requests, changed, new, ms) in zip(
             ["after 10 chats got a message", "the next (those chats read once more)", "a quiet one"], polls):
-        print(f"watch poll over {big} GOWA chats, {label}: {requests} requests, {changed} chats changed, "
+        print(f"watch poll over {big} GOWA chats, {label}: {requests} request{'s' * (requests != 1)}, {changed} chats changed, "
               f"{new} new messages, {ms} ms")
     ideal = ov / 4 * rtt
     checks = [

@@ -381,3 +381,42 @@ fn the_table_heads_each_chat_and_json_and_short_intervals_are_refused() {
     run.expect(2);
     assert!(run.stderr.contains("at least 2s"), "{}", run.stderr);
 }
+
+#[test]
+fn slow_hooks_run_at_most_four_at_a_time_and_do_not_hold_up_the_output() {
+    let env = small().only(&["gowa"]);
+    let dir = env.dir.path().join("hooks");
+    std::fs::create_dir(&dir).unwrap();
+    let hook = r#"mkdir "$HOOK_DIR/run.$$"; ls -d "$HOOK_DIR"/run.* | wc -l >> "$HOOK_DIR/counts"; sleep 0.5; rmdir "$HOOK_DIR/run.$$""#;
+    let mut w = Watch::start_with(
+        &env,
+        &["-o", "ndjson", "--exec", hook],
+        &[("HOOK_DIR", dir.to_str().unwrap())],
+    );
+    let chats = direct(&env, 0);
+    let started = Instant::now();
+    for (i, c) in chats[..8].iter().enumerate() {
+        deliver(&env, &c.jid, &format!("message {i}"));
+    }
+    w.records(8);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "the output did not wait for hooks"
+    );
+    let counts = dir.join("counts");
+    let end = Instant::now() + WAIT;
+    while std::fs::read_to_string(&counts).map_or(0, |s| s.lines().count()) < 8 {
+        assert!(Instant::now() < end, "not every hook ran");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let most = std::fs::read_to_string(&counts)
+        .unwrap()
+        .lines()
+        .map(|l| l.trim().parse::<usize>().unwrap())
+        .max();
+    assert!(
+        most.is_some_and(|m| (2..=4).contains(&m)),
+        "{most:?} hooks at once"
+    );
+    w.stop();
+}

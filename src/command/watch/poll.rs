@@ -97,7 +97,7 @@ pub struct Poller {
     marks: HashMap<String, Mark>,
     /// Marks of this poll, applied by `commit`.
     pending: Vec<(String, Mark)>,
-    /// The newest activity of the baseline: a chat first seen later had nothing newer then.
+    /// The oldest activity on the baseline's page: a chat first seen later had nothing newer.
     floor: Option<Option<Timestamp>>,
     names: HashMap<String, String>,
     journal: Journal,
@@ -133,7 +133,9 @@ impl Poller {
         if let AnyProvider::GreenApi(g) = &self.provider {
             let now = SystemTime::now();
             let (window, cut) = match self.journal.last_read {
-                None => (GREEN_MARGIN, false),
+                // Two minutes: every later window (the gap plus the margin, in whole minutes)
+                // starts after this one's start, so nothing older is taken for new.
+                None => (2 * GREEN_MARGIN, false),
                 Some(last) => {
                     let gap = now.duration_since(last).unwrap_or_default() + GREEN_MARGIN;
                     (gap.min(GREEN_MAX_WINDOW), gap > GREEN_MAX_WINDOW)
@@ -217,12 +219,15 @@ impl Poller {
             }
         }
         if baseline {
-            let newest = polled.rows.iter().filter_map(|c| c.last_activity_at).max();
+            // The oldest activity on the page: a chat not on it had nothing newer then. (Not
+            // the newest: a chat first seen later whose message shares that second would be
+            // taken for unchanged.)
+            let edge = polled.rows.iter().filter_map(|c| c.last_activity_at).min();
             for c in &polled.rows {
                 let mark = Mark::at(c.last_activity_at, c.last_activity_at);
                 self.pending.push((c.id.clone(), mark));
             }
-            self.floor = Some(newest);
+            self.floor = Some(edge);
             return Ok(polled);
         }
         polled.changed = changed.len();
