@@ -2,8 +2,8 @@
 //! message printed once on every gateway, nothing old; `--exec` hooks with the record on stdin
 //! and the environment, a failing hook, a gateway restart, a long gap (the process stopped)
 //! caught up once, `--incoming`, `--kind`, chats by name, the overview cache, the interval floor
-//! and Ctrl-C / SIGTERM ending with exit 0. Polls are 300 ms apart through the test-only
-//! `WA_INBOX_TEST_MIN_INTERVAL`.
+//! and Ctrl-C / SIGTERM ending with exit 0. Polls are 300 ms apart: the sandbox is on loopback,
+//! where the floor is 100 ms (2 s for any other gateway).
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Stdio};
@@ -35,8 +35,7 @@ impl Watch {
         let mut full = vec!["-v", "--retries", "0", "watch", "--interval", "300ms"];
         full.extend(args);
         let mut cmd = env.cmd(&full);
-        cmd.env("WA_INBOX_TEST_MIN_INTERVAL", "100ms")
-            .envs(vars.iter().copied())
+        cmd.envs(vars.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         let mut child = cmd.spawn().unwrap();
@@ -377,7 +376,14 @@ fn the_table_heads_each_chat_and_json_and_short_intervals_are_refused() {
     let run = env.run(&["watch", "-o", "json"]);
     run.expect(2);
     assert!(run.stderr.contains("-o ndjson"), "{}", run.stderr);
-    let run = env.run(&["watch", "--interval", "1500ms"]);
+    let run = env.run(&["watch", "--interval", "50ms"]);
+    run.expect(2);
+    assert!(run.stderr.contains("at least 100ms"), "{}", run.stderr);
+    // A gateway on another machine: 2 s at least (refused before any request is made).
+    env.write_config(
+        "[profiles.far]\nprovider = \"gowa\"\nbase_url = \"https://wa.example.invalid\"\n",
+    );
+    let run = env.run(&["-p", "far", "watch", "--interval", "1500ms"]);
     run.expect(2);
     assert!(run.stderr.contains("at least 2s"), "{}", run.stderr);
 }

@@ -13,7 +13,7 @@ pub struct WatchArgs {
     #[arg(value_name = "CHAT")]
     pub chat: Vec<String>,
 
-    /// Time between polls (at least 2s) [default: 30s; with --demo: 5s]
+    /// Time between polls (at least 2s; 100ms for a gateway on this machine) [default: 30s; with --demo: 5s]
     #[arg(long, value_parser = crate::duration::with_unit, value_name = "DURATION")]
     pub interval: Option<Duration>,
 

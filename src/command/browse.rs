@@ -20,8 +20,8 @@ use tokio::sync::OnceCell;
 use super::messages::listing::{self, Request};
 use super::pipeline::{Outcome, Plan};
 use super::selection::Selection;
-// The same polling as `watch`: its default, its `--demo` pace and floor.
-use super::watch::{DEMO_INTERVAL, DEMO_TRAFFIC, INTERVAL, MIN_INTERVAL};
+// The same polling as `watch`: its default, its `--demo` pace and (below) its floor.
+use super::watch::{DEMO_INTERVAL, DEMO_TRAFFIC, INTERVAL};
 use super::Ctx;
 use crate::browse::{self, ChatKey, Listing, Look, Model, Source};
 use crate::cli::{BrowseArgs, FormatArg, GlobalArgs};
@@ -61,14 +61,10 @@ pub async fn run(args: BrowseArgs, global: GlobalArgs) -> anyhow::Result<Exit> {
         return Err(crate::exit::UsageError(browse::NotATerminal.to_string()).into());
     }
     let (verbose, quiet) = (global.verbose, global.quiet);
-    if args.interval.is_some_and(|i| i < MIN_INTERVAL) {
-        return Err(crate::exit::UsageError(format!(
-            "--interval must be at least {}s: polling faster only loads the gateway",
-            MIN_INTERVAL.as_secs()
-        ))
-        .into());
-    }
     let ctx = Ctx::new(global).await?;
+    if let Some(interval) = args.interval {
+        super::watch::check_interval(&ctx, interval)?;
+    }
     let profiles: Vec<Profile> = ctx.settings.selected()?.into_iter().cloned().collect();
     let names: Vec<String> = profiles.iter().map(|p| p.name.clone()).collect();
     let s = &ctx.settings;

@@ -218,13 +218,6 @@ impl Ctx {
     }
 }
 
-/// `WA_INBOX_TEST_MIN_INTERVAL`: for the test suite only, a shorter floor for
-/// `watch --interval` than the 2 s users get (so tests need not wait).
-fn test_min_interval() -> Option<std::time::Duration> {
-    let v = std::env::var("WA_INBOX_TEST_MIN_INTERVAL").ok()?;
-    crate::duration::with_unit(&v).ok()
-}
-
 /// The one profile a command that works on one chat's profile uses; several selected is a
 /// usage error (exit 2) that names them and says what `does` needs.
 pub fn one_profile<'a>(profiles: &[&'a Profile], does: &str) -> Result<&'a Profile, UsageError> {

@@ -314,7 +314,8 @@ pub fn remote_plain_http(url: &str) -> Option<String> {
     (url.scheme() == "http" && !is_loopback(&url)).then(|| url.host_str().unwrap_or("").to_owned())
 }
 
-fn is_loopback(url: &reqwest::Url) -> bool {
+/// Whether `url` names this machine (`localhost`, 127.0.0.0/8, `::1`).
+pub fn is_loopback(url: &reqwest::Url) -> bool {
     let host = url.host_str().unwrap_or("");
     host.eq_ignore_ascii_case("localhost")
         || host

@@ -32,12 +32,40 @@ use poll::{Filter, Poller};
 pub const INTERVAL: Duration = Duration::from_secs(30);
 pub const DEMO_INTERVAL: Duration = Duration::from_secs(5);
 pub const DEMO_TRAFFIC: Duration = Duration::from_secs(3);
-/// The shortest `--interval` (`WA_INBOX_TEST_MIN_INTERVAL` lowers it for tests only).
+/// The shortest `--interval`: faster polling loads a gateway without showing messages sooner.
 pub const MIN_INTERVAL: Duration = Duration::from_secs(2);
+/// The shortest `--interval` when every watched gateway runs on this machine (loopback), as
+/// the sandbox does: there is no remote service or rate limit to protect, and trying
+/// `watch` against `wa-inbox sandbox --traffic 1s` should not mean waiting. This replaces a
+/// test-only environment switch (STYLE.md anti-pattern 6): the rule is the product's own.
+pub const LOOPBACK_MIN_INTERVAL: Duration = Duration::from_millis(100);
 /// The longest wait between a failing profile's retries.
 const MAX_BACKOFF: Duration = Duration::from_secs(300);
 /// How long Ctrl-C waits for running hooks.
 const HOOK_GRACE: Duration = Duration::from_secs(5);
+
+/// Refuse an `--interval` under the floor (`watch` and `browse` share it): 2 s, or 100 ms
+/// when every selected gateway is on this machine.
+pub fn check_interval(ctx: &Ctx, interval: Duration) -> anyhow::Result<()> {
+    let local = ctx.settings.selected()?.iter().all(|p| {
+        reqwest::Url::parse(&p.provider.base_url())
+            .is_ok_and(|u| crate::provider::http::is_loopback(&u))
+    });
+    let floor = if local {
+        LOOPBACK_MIN_INTERVAL
+    } else {
+        MIN_INTERVAL
+    };
+    if interval < floor {
+        return Err(UsageError(format!(
+            "--interval must be at least {}: polling faster loads the gateway without \
+             showing messages sooner",
+            humantime::format_duration(floor)
+        ))
+        .into());
+    }
+    Ok(())
+}
 
 struct Watched {
     poller: Poller,
@@ -60,15 +88,7 @@ pub async fn run(args: WatchArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         true => DEMO_INTERVAL,
         false => INTERVAL,
     });
-    let floor = super::test_min_interval().unwrap_or(MIN_INTERVAL);
-    if interval < floor {
-        return Err(UsageError(format!(
-            "--interval must be at least {}s: polling faster loads the gateway without \
-             showing messages sooner",
-            MIN_INTERVAL.as_secs()
-        ))
-        .into());
-    }
+    check_interval(ctx, interval)?;
     let fields = match s.fields.is_empty() {
         true => None,
         false => Some(parse_fields::<Message>(&s.fields).map_err(UsageError)?),
