@@ -93,7 +93,7 @@ fn browse_starts_from_the_cache_and_shows_a_failing_gateway_in_the_status_line()
     env.run(&["chats", "overview", "--limit", "30"]).expect(0);
     env.sandbox
         .set_faults(Faults::from_spec("fail=100000:500").unwrap());
-    let Some(t) = browse(&env, "browse", 100, 30) else {
+    let Some(t) = browse(&env, "-v browse", 100, 30) else {
         return;
     };
     let screen = t.wait_for("the gateway's error", |s| s.contains("evolution: ✗"));
@@ -107,7 +107,9 @@ fn browse_starts_from_the_cache_and_shows_a_failing_gateway_in_the_status_line()
     t.send(&["G"]);
     t.wait_for("the cursor at the end", |s| s != screen);
     t.send(&["C-c"]);
-    t.wait_for("the exit", |s| s.contains("EXIT 0"));
+    let after = t.wait_for("the exit", |s| s.contains("EXIT 0"));
+    // See: `browse -v` printed no timings (written while stderr was quieted for the screen).
+    assert!(after.contains("browse: first frame"), "{after}");
 }
 
 #[test]

@@ -125,8 +125,9 @@ pub struct Setup {
     pub interval: Duration,
 }
 
-/// Run the browser until `q`, Ctrl-C or a signal.
-pub async fn run(setup: Setup) -> anyhow::Result<()> {
+/// Run the browser until `q`, Ctrl-C or a signal; then the `-v` timings line
+/// (written by the caller, once stderr is no longer quieted for the screen).
+pub async fn run(setup: Setup) -> anyhow::Result<String> {
     if !terminal::is_interactive() {
         return Err(NotATerminal.into());
     }
@@ -134,7 +135,7 @@ pub async fn run(setup: Setup) -> anyhow::Result<()> {
     local.run_until(event_loop(setup)).await
 }
 
-async fn event_loop(setup: Setup) -> anyhow::Result<()> {
+async fn event_loop(setup: Setup) -> anyhow::Result<String> {
     let Setup {
         mut model,
         source,
@@ -198,6 +199,5 @@ async fn event_loop(setup: Setup) -> anyhow::Result<()> {
         stats.record(kind, busy.elapsed(), started.elapsed());
     };
     drop(guard);
-    crate::diag::trace(&stats.report());
-    result
+    result.map(|()| stats.report())
 }

@@ -116,7 +116,9 @@ pub async fn run(args: BrowseArgs, global: GlobalArgs) -> anyhow::Result<Exit> {
     })
     .await;
     crate::diag::set_verbosity(verbose, quiet);
-    result.map(|()| Exit::Ok)
+    // See: `browse -v` printed no timings — they were written while stderr was quieted.
+    crate::diag::trace(&result?);
+    Ok(Exit::Ok)
 }
 
 /// One profile's client, built once.
