@@ -115,21 +115,21 @@ class Bench:
     @contextlib.contextmanager
     def sandboxed(self, chats, extra=()):
         """A sandbox with `chats` chats and its config in a temporary HOME:
-        yields (config snippet, environment for wa-inbox)."""
-        sandbox, _, snippet = start_sandbox(self.binary, chats, LATENCY_MS, extra)
+        yields (config snippet, environment for wa-inbox, the sandbox's address)."""
+        sandbox, addr, snippet = start_sandbox(self.binary, chats, LATENCY_MS, extra)
         try:
             with tempfile.TemporaryDirectory() as tmp:
                 config = os.path.join(tmp, "config.toml")
                 with open(config, "w") as f:
                     f.write(snippet)
                 os.chmod(config, 0o600)
-                yield snippet, {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
+                yield snippet, {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}, addr
         finally:
             sandbox.kill()
             sandbox.wait()
 
     def run(self, chats, profile, page, curl_loop=None, label=None):
-        with self.sandboxed(chats) as (snippet, env):
+        with self.sandboxed(chats) as (snippet, env, _):
             ours = measure([self.binary, "-q", "-p", profile, "chats", "list", "--all", "--page-size", str(page), "-o", "ndjson"], env)
             if ours[2] == 0:
                 sys.exit(f"{profile}: no rows")
@@ -138,7 +138,7 @@ class Bench:
         return ours, theirs
 
     def overview(self, chats, concurrency=4):
-        with self.sandboxed(chats) as (snippet, env):
+        with self.sandboxed(chats) as (snippet, env, _):
             ours = measure([self.binary, "-q", "-p", "gowa", "--concurrency", str(concurrency), "chats", "overview", "--all", "-o", "ndjson"], env)
         self.rows.append((f"gowa overview --all, {chats} chats (+1 call/chat)", chats, ours, None))
         return ours
@@ -147,7 +147,7 @@ class Bench:
         """`messages list JID --all --order desc -o ndjson` over one chat of
         `messages` messages (the sandbox's `--messages N`), against the same
         pages fetched by a sequential curl | jq loop."""
-        with self.sandboxed(5, ["--messages", str(messages)]) as (snippet, env):
+        with self.sandboxed(5, ["--messages", str(messages)]) as (snippet, env, _):
             listed = subprocess.run([self.binary, "-q", "-p", profile, "chats", "list", "--kind", "direct",
                                      "--limit", "1", "-o", "json"], env=env, capture_output=True, text=True)
             if listed.returncode != 0:
@@ -167,7 +167,7 @@ class Bench:
         """What `--new` adds to `chats unread --all`: the plain run against the
         same run with the alert memory (first run: all reported and remembered;
         then steady state: every chat remembered, nothing new). Medians."""
-        with self.sandboxed(chats) as (snippet, env):
+        with self.sandboxed(chats) as (snippet, env, _):
             base = [self.binary, "-q", "-p", "evolution", "chats", "unread", "-o", "ndjson"]
             median = lambda ms: sorted(ms, key=lambda m: m[0])[len(ms) // 2]
             plain = median([measure(base + ["--all"], env) for _ in range(runs)])
@@ -200,33 +200,23 @@ def watch_poll(binary, chats, changed=10):
     the requests and time of that poll, of the next one (which reads those
     chats once more, as a message in the same second would not move their
     activity time) and of a quiet one."""
-    proc_sb, addr, snippet = start_sandbox(binary, chats, LATENCY_MS)
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            config = os.path.join(tmp, "config.toml")
-            with open(config, "w") as f:
-                f.write(snippet)
-            os.chmod(config, 0o600)
-            env = {"PATH": os.environ["PATH"], "HOME": tmp, "WA_INBOX_CONFIG": config}
-            listed = subprocess.run([binary, "-q", "-p", "gowa", "chats", "list", "--kind", "direct",
-                                     "--offset", str(chats // 4), "--limit", str(changed), "-o", "ndjson"],
-                                    env=env, capture_output=True, text=True, check=True)
-            jids = [json.loads(l)["jid"] for l in listed.stdout.splitlines()]
-            watch = subprocess.Popen([binary, "-v", "-p", "gowa", "watch", "--interval", "2s", "-o", "ndjson"],
-                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            try:
-                read_until(watch.stderr, "baseline")
-                for jid in jids:
-                    subprocess.run(["curl", "-sS", "-o", "/dev/null", "-d", json.dumps({"chat": jid}),
-                                    f"{addr}/_sandbox/incoming"], check=True)
-                polls = [poll_figures(read_until(watch.stderr, "poll of profile")) for _ in range(3)]
-                printed = [watch.stdout.readline() for _ in range(polls[0][2])]
-            finally:
-                watch.terminate()
-                watch.wait()
-    finally:
-        proc_sb.kill()
-        proc_sb.wait()
+    with Bench(binary).sandboxed(chats) as (_, env, addr):
+        listed = subprocess.run([binary, "-q", "-p", "gowa", "chats", "list", "--kind", "direct",
+                                 "--offset", str(chats // 4), "--limit", str(changed), "-o", "ndjson"],
+                                env=env, capture_output=True, text=True, check=True)
+        jids = [json.loads(l)["jid"] for l in listed.stdout.splitlines()]
+        watch = subprocess.Popen([binary, "-v", "-p", "gowa", "watch", "--interval", "2s", "-o", "ndjson"],
+                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            read_until(watch.stderr, "baseline")
+            for jid in jids:
+                subprocess.run(["curl", "-sS", "-o", "/dev/null", "-d", json.dumps({"chat": jid}),
+                                f"{addr}/_sandbox/incoming"], check=True)
+            polls = [poll_figures(read_until(watch.stderr, "poll of profile")) for _ in range(3)]
+            printed = [watch.stdout.readline() for _ in range(polls[0][2])]
+        finally:
+            watch.terminate()
+            watch.wait()
     if polls[0][1:3] != (changed, changed) or len(printed) != changed:
         sys.exit(f"watch poll: expected {changed} changed chats and messages, got {polls[0]}")
     return polls

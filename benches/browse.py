@@ -7,7 +7,6 @@ own (printed on stderr once the terminal is restored); peak RSS is GNU
 time's. Run: `benches/browse` (builds first)."""
 
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -77,8 +76,7 @@ def run(binary, env, tmp, label, during=None, extra=""):
 
 def main():
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/release/wa-inbox")
-    with Bench(binary).sandboxed(CHATS) as (snippet, env), tempfile.TemporaryDirectory() as tmp:
-        addr = re.search(r"http://([0-9.:]+)/", snippet).group(1)
+    with Bench(binary).sandboxed(CHATS) as (_, env, addr), tempfile.TemporaryDirectory() as tmp:
         env = {**env, "TZ": "UTC"}
         print(f"{CHATS} chats, evolution profile (native overview), 20 ms per request")
         cold, rss_cold = run(binary, env, tmp, "cold")
@@ -88,7 +86,7 @@ def main():
 
         def slow(term):
             # A gateway that takes 2 s per request: press j 40 times while it loads.
-            urllib.request.urlopen(f"http://{addr}/_sandbox/faults", data=b"latency=2000ms").read()
+            urllib.request.urlopen(f"{addr}/_sandbox/faults", data=b"latency=2000ms").read()
             term.wait("the cached list", lambda s: "refreshing" in s)
             for _ in range(40):
                 term.keys("j")
