@@ -179,6 +179,10 @@ pub struct BrowseArgs {
     /// Let `y` copy the chat's JID to the clipboard through the terminal (OSC 52)
     #[arg(long)]
     pub osc52: bool,
+
+    /// Use the mouse: the wheel scrolls, a click selects a chat, a second click opens it (off: the terminal's own text selection works)
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 #[derive(Debug, Subcommand)]

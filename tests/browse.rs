@@ -1,6 +1,8 @@
 //! `browse` on a real terminal (tmux) against the sandbox: start, move,
 //! open a chat, search, resize, quit with the terminal restored (cursor
-//! shown, canonical mode back, the alternate screen gone); a warm cache
+//! shown, canonical mode back, the alternate screen gone); mouse reporting
+//! asked for only with `--mouse`, clicks there, and off again after `q`;
+//! new messages arriving live (`--interval`); a warm cache
 //! shown at once while a failing gateway's error reaches the status line;
 //! no terminal at all refused with exit 2. Every wait polls the screen
 //! with a generous deadline (`Tmux::wait_for`); nothing sleeps to assert.
@@ -165,4 +167,47 @@ fn browse_marks_a_chat_read_only_after_saying_what_the_gateway_will_do() {
     );
     t.send(&["q"]);
     t.wait_for("the exit", |s| s.contains("EXIT 0"));
+}
+
+/// The first row of the screen (the list's first chat, or an open chat's title).
+fn first_line(screen: &str) -> String {
+    screen.lines().next().unwrap_or("").to_owned()
+}
+
+#[test]
+fn browse_asks_for_the_mouse_only_with_mouse_where_two_clicks_open_a_chat() {
+    let env = TestEnv::new().only(&["evolution"]);
+    // Off by default: the terminal keeps the mouse for its own text selection.
+    let Some(t) = browse(&env, "browse", 60, 20) else {
+        return;
+    };
+    t.wait_for("the chat list", listed);
+    let modes = "#{mouse_any_flag}#{mouse_sgr_flag}";
+    assert_eq!(t.format(modes), "00", "no mouse reporting asked for");
+    t.send(&["q"]);
+    t.wait_for("the exit", |s| s.contains("EXIT 0"));
+    drop(t);
+
+    let Some(t) = browse(&env, "browse --mouse", 60, 20) else {
+        return;
+    };
+    let list = t.wait_for("the chat list", listed);
+    assert_eq!(t.format(modes), "11", "mouse reporting (SGR) asked for");
+    // What the keys open on the second chat: the reference for the clicks.
+    let top = first_line(&list);
+    t.send(&["j", "Enter"]);
+    let by_keys = first_line(&t.wait_for("the chat opened by keys", |s| first_line(s) != top));
+    t.send(&["h", "g"]);
+    t.wait_for("the list, cursor on the first chat", |s| {
+        first_line(s) == top
+    });
+    // One pane (60×20): the second chat's first line is row 3. The first
+    // click selects it, the second (on the selected chat) opens it.
+    t.click(5, 3);
+    t.click(5, 3);
+    let opened = t.wait_for("the chat opened by clicks", |s| first_line(s) != top);
+    assert_eq!(first_line(&opened), by_keys, "{opened}");
+    t.send(&["q"]);
+    t.wait_for("the exit", |s| s.contains("EXIT 0"));
+    assert_eq!(t.format(modes), "00", "mouse reporting off again after q");
 }

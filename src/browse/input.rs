@@ -145,28 +145,34 @@ fn set_filter(m: &mut Model, filter: Filter) {
 }
 
 /// Move the list cursor; with two panes, preview the chat once the cursor rests.
-fn move_cursor(m: &mut Model, action: Action) -> Vec<Cmd> {
+pub(super) fn move_cursor(m: &mut Model, action: Action) -> Vec<Cmd> {
     let last = m.visible.len().saturating_sub(1);
     let page = m.list_rows();
-    let before = m.cursor;
-    m.cursor = match action {
+    let to = match action {
         Action::Down => m.cursor + 1,
         Action::Up => m.cursor.saturating_sub(1),
         Action::Top => 0,
         Action::Bottom => last,
         Action::PageDown => m.cursor + page,
         _ => m.cursor.saturating_sub(page),
-    }
-    .min(last);
+    };
+    select(m, to)
+}
+
+/// Put the cursor on row `n` of the list (a key or a click); with two
+/// panes, preview that chat once the cursor rests.
+pub(super) fn select(m: &mut Model, n: usize) -> Vec<Cmd> {
+    let before = m.cursor;
+    m.cursor = n.min(m.visible.len().saturating_sub(1));
     if m.cursor == before || !m.two_panes() {
         return Vec::new();
     }
-    open_selected(m, REST).into_iter().collect()
+    open_selected(m, REST)
 }
 
 /// Show the chat under the cursor: at once (`Enter`, focus moves to it) or,
 /// when previewing while scrolling, after the cursor rested for `delay`.
-fn open_selected(m: &mut Model, delay: Duration) -> Vec<Cmd> {
+pub(super) fn open_selected(m: &mut Model, delay: Duration) -> Vec<Cmd> {
     let Some((key, _)) = m.selected() else {
         return Vec::new();
     };
@@ -196,7 +202,7 @@ fn open_selected(m: &mut Model, delay: Duration) -> Vec<Cmd> {
     vec![fetch_messages(m, key, delay)]
 }
 
-fn scroll(m: &mut Model, action: Action) {
+pub(super) fn scroll(m: &mut Model, action: Action) {
     let page = m.chat_rows().saturating_sub(1).max(1);
     let total = view_chat::line_count(m);
     if let Some(open) = m.open.as_mut() {

@@ -1,7 +1,8 @@
 //! The one key table: each action with its keys, the name they are shown
 //! under and what it does. Dispatch (`action`), the `?` overlay and the hint
 //! line all read this table, so a key cannot work without being documented,
-//! nor be documented without working.
+//! nor be documented without working. What the mouse does (`--mouse`) is one
+//! line beside it, shown in `?` and checked against the README the same way.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -80,6 +81,9 @@ pub const TABLE: &[Binding] = &[
     bind(A::Quit, &[K::Char('q')], "q", "quit (also Ctrl-C)", "q quit"),
 ];
 
+/// What `--mouse` adds, shown under the table in `?` (and in the README).
+pub const MOUSE: &str = "wheel scrolls the pane under it; a click selects, a second opens";
+
 /// The action bound to `key`, if any. Ctrl-C always quits.
 pub fn action(key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
@@ -119,6 +123,8 @@ mod tests {
             let row = readme_row(b);
             assert!(readme.contains(&row), "README lacks the row:\n{row}");
         }
+        let mouse = format!("| `--mouse` | use the mouse: {MOUSE} (");
+        assert!(readme.contains(&mouse), "README lacks the row:\n{mouse}");
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! `wa-inbox browse`: the interactive inbox, built as The Elm Architecture
 //! (STYLE.md pattern 16). `model.rs` holds the state, `msg.rs` what happens
 //! and what may be asked for, `update.rs` the pure state transitions,
-//! `input.rs` what keys do to it, `mark.rs` the confirmed mark-read, `view*.rs` the pure drawing, `keys.rs` the one key table, `exec.rs` the
-//! background tasks (one per resource, newest wins) and `terminal.rs` the
-//! terminal's setup and its restoration on every way out.
+//! `input.rs` what keys do to it, `mouse.rs` what clicks and the wheel do
+//! (`--mouse`), `mark.rs` the confirmed mark-read, `view*.rs` the pure
+//! drawing, `keys.rs` the one key table, `exec.rs` the background tasks (one
+//! per resource, newest wins) and `terminal.rs` the terminal's setup and its
+//! restoration on every way out.
 //!
-//! This file is the event loop: keys, resizes, signals, a slow clock tick
+//! This file is the event loop: keys, clicks, resizes, signals, a slow clock tick
 //! and task results become `Msg`s; each goes through `update`, the commands
 //! it returns go to the executor, and the frame is redrawn from the model.
 //! Nothing in the loop waits on the network, so the screen never freezes.
@@ -17,6 +19,7 @@ mod input;
 mod keys;
 mod mark;
 mod model;
+mod mouse;
 mod msg;
 mod terminal;
 #[cfg(test)]
@@ -147,7 +150,7 @@ async fn event_loop(setup: Setup) -> anyhow::Result<String> {
         signal(SignalKind::interrupt())?,
         signal(SignalKind::hangup())?,
     ];
-    let mut guard = terminal::Guard::enter()?;
+    let mut guard = terminal::Guard::enter(model.look.mouse)?;
     let size = guard.term.size()?;
     model.size = (size.width, size.height);
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
@@ -167,6 +170,7 @@ async fn event_loop(setup: Setup) -> anyhow::Result<String> {
         let msg = tokio::select! {
             event = events.next() => match event {
                 Some(Ok(Event::Key(k))) => Msg::Key(k),
+                Some(Ok(Event::Mouse(e))) if mouse::wanted(&e) => Msg::Mouse(e),
                 Some(Ok(Event::Resize(w, h))) => Msg::Resize(w, h),
                 Some(Ok(_)) => continue,
                 Some(Err(e)) => break Err(anyhow::Error::new(e).context("reading the terminal")),

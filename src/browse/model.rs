@@ -125,6 +125,8 @@ pub struct Look {
     pub time: TimeStyle,
     /// `y` copies a chat's JID through OSC 52 (`--osc52`).
     pub osc52: bool,
+    /// The mouse is reported and used (`--mouse`).
+    pub mouse: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -138,6 +140,9 @@ pub struct Model {
     /// Derived: (profile, index in its chats) of each listed chat, in order.
     pub visible: Vec<(usize, usize)>,
     pub cursor: usize,
+    /// The first chat the list showed: kept while the cursor stays in view,
+    /// so the list does not scroll under a pointer about to click again.
+    pub list_first: usize,
     pub focus: Focus,
     pub open: Option<Open>,
     /// Terminal size (columns, rows).
@@ -165,6 +170,7 @@ impl Model {
             search: None,
             visible: Vec::new(),
             cursor: 0,
+            list_first: 0,
             focus: Focus::List,
             open: None,
             size,
@@ -244,6 +250,15 @@ impl Model {
             .chats
             .iter()
             .find(|c| c.id == open.key.id)
+    }
+
+    /// A search line (the list's, or the focused chat's) is being typed.
+    pub fn typing(&self) -> bool {
+        match (self.focus, &self.open) {
+            (Focus::Chat, Some(open)) => open.search.as_ref(),
+            _ => self.search.as_ref(),
+        }
+        .is_some_and(|s| s.editing)
     }
 
     /// Rows of the list pane (two lines per chat).

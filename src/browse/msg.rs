@@ -1,10 +1,10 @@
-//! What can happen (`Msg`: keys, resizes, the clock, and every background
+//! What can happen (`Msg`: keys, the mouse, resizes, the clock, and every background
 //! result tagged with the generation of the request it answers) and what
 //! `update` may ask for in return (`Cmd`: requests the executor runs).
 
 use std::time::Duration;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, MouseEvent};
 
 use super::model::{ChatKey, Listing};
 use crate::message::Message;
@@ -14,6 +14,8 @@ use crate::time::Timestamp;
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyEvent),
+    /// A click or the wheel (only with `--mouse`).
+    Mouse(MouseEvent),
     Resize(u16, u16),
     /// The clock moved (relative times); also how tests freeze it.
     Tick(Timestamp),

@@ -1,13 +1,16 @@
-//! The terminal while the browser runs: raw mode, the alternate screen and a
-//! hidden cursor, always undone — on quit and on error (the guard's `Drop`),
-//! on a panic (a hook that restores first, then lets the usual report
-//! print), and on SIGTERM/SIGINT/SIGHUP (they arrive as a `Msg` and end the
-//! loop normally). Also the one place that writes OSC 52 (copy to clipboard).
+//! The terminal while the browser runs: raw mode, the alternate screen, a
+//! hidden cursor and (with `--mouse`) mouse reporting, always undone — on
+//! quit and on error (the guard's `Drop`), on a panic (a hook that restores
+//! first, then lets the usual report print), and on SIGTERM/SIGINT/SIGHUP
+//! (they arrive as a `Msg` and end the loop normally). Also the one place
+//! that writes OSC 52 (copy to clipboard).
 
 use std::io::{self, IsTerminal, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
 use base64::Engine;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::{cursor, execute, terminal};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
@@ -19,19 +22,32 @@ pub fn is_interactive() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
+/// Mouse reporting was asked for: `restore` (from any way out, the panic
+/// hook included) turns it off again. Without `--mouse` it is never asked
+/// for, and the terminal's own text selection keeps working.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
 /// Restores the terminal when dropped.
 pub struct Guard {
     pub term: Term,
 }
 
 impl Guard {
-    pub fn enter() -> io::Result<Guard> {
+    /// Take the terminal; with `mouse`, ask it to report the mouse too.
+    pub fn enter(mouse: bool) -> io::Result<Guard> {
         install_panic_hook();
         terminal::enable_raw_mode()?;
         let mut out = io::stdout();
         if let Err(e) = execute!(out, terminal::EnterAlternateScreen, cursor::Hide) {
             restore();
             return Err(e);
+        }
+        if mouse {
+            MOUSE.store(true, Ordering::SeqCst);
+            if let Err(e) = execute!(out, EnableMouseCapture) {
+                restore();
+                return Err(e);
+            }
         }
         match Terminal::new(CrosstermBackend::new(out)) {
             Ok(term) => Ok(Guard { term }),
@@ -57,8 +73,12 @@ impl Drop for Guard {
     }
 }
 
-/// Leave the alternate screen, show the cursor, leave raw mode. Safe to call twice.
+/// Stop mouse reporting (if asked for), leave the alternate screen, show
+/// the cursor, leave raw mode. Safe to call twice.
 pub fn restore() {
+    if MOUSE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
     let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
     let _ = terminal::disable_raw_mode();
 }

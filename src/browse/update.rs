@@ -1,5 +1,5 @@
 //! The pure heart of the browser: `update(&mut Model, Msg) -> Vec<Cmd>`.
-//! Keys go through the key table; background results are kept only when
+//! Keys go through the key table, clicks and the wheel through `mouse.rs`; background results are kept only when
 //! their generation is the newest one asked for (an older answer that
 //! arrives late is dropped, so the screen never goes back in time). Nothing
 //! here waits, draws or touches the network.
@@ -10,8 +10,8 @@ use crossterm::event::KeyEventKind;
 
 use super::model::{ChatKey, Model, RECENT};
 use super::msg::{Cmd, Msg};
-use super::view_chat;
-use super::{input, mark};
+use super::{input, mark, mouse};
+use super::{view, view_chat, view_list};
 
 /// The requests that start the browser: every profile's chat list.
 pub fn init(m: &mut Model) -> Vec<Cmd> {
@@ -20,9 +20,19 @@ pub fn init(m: &mut Model) -> Vec<Cmd> {
 }
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
+    let cmds = step(m, msg);
+    // The list keeps its scroll while the cursor stays in view.
+    if let Some(area) = view::screen(m).list_inner {
+        m.list_first = view_list::layout(m, area).first;
+    }
+    cmds
+}
+
+fn step(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(k) if k.kind != KeyEventKind::Release => input::key(m, k),
         Msg::Key(_) => Vec::new(),
+        Msg::Mouse(e) => mouse::event(m, e),
         Msg::Resize(w, h) => {
             m.size = (w, h);
             clamp_scroll(m);

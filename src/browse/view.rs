@@ -20,9 +20,28 @@ use crate::sanitize;
 /// Where each part goes.
 pub struct Panes {
     pub list: Option<Rect>,
+    /// Inside the list's frame: where its rows are drawn.
+    pub list_inner: Option<Rect>,
     pub chat: Option<Rect>,
     pub status: Rect,
     pub hint: Rect,
+}
+
+/// The whole screen the model is sized for: what the mouse points into,
+/// and how wide the conversation is laid out.
+pub fn screen(m: &Model) -> Panes {
+    panes(m, Rect::new(0, 0, m.size.0, m.size.1))
+}
+
+/// The list's frame: a rule on its right when the chat sits beside it.
+fn list_block(m: &Model, beside: bool) -> Block<'static> {
+    if beside {
+        Block::new()
+            .borders(Borders::RIGHT)
+            .border_style(Styles::of(m).dim)
+    } else {
+        Block::new()
+    }
 }
 
 pub fn panes(m: &Model, area: Rect) -> Panes {
@@ -44,6 +63,7 @@ pub fn panes(m: &Model, area: Rect) -> Panes {
     };
     Panes {
         list,
+        list_inner: list.map(|l| list_block(m, chat.is_some()).inner(l)),
         chat,
         status,
         hint,
@@ -52,16 +72,8 @@ pub fn panes(m: &Model, area: Rect) -> Panes {
 
 pub fn view(m: &Model, f: &mut Frame) {
     let p = panes(m, f.area());
-    if let Some(area) = p.list {
-        let block = if p.chat.is_some() {
-            Block::new()
-                .borders(Borders::RIGHT)
-                .border_style(Styles::of(m).dim)
-        } else {
-            Block::new()
-        };
-        let inner = block.inner(area);
-        f.render_widget(block, area);
+    if let (Some(area), Some(inner)) = (p.list, p.list_inner) {
+        f.render_widget(list_block(m, p.chat.is_some()), area);
         view_list::render(m, f, inner);
     }
     if let Some(area) = p.chat {
@@ -223,24 +235,20 @@ fn status_line(m: &Model) -> Line<'static> {
 }
 
 fn hint_text(m: &Model) -> String {
-    let typing = match m.focus {
-        Focus::Chat if m.open.is_some() => m.open.as_ref().and_then(|o| o.search.as_ref()),
-        _ => m.search.as_ref(),
-    }
-    .is_some_and(|s| s.editing);
-    if typing {
+    if m.typing() {
         "type to search  ⏎ keep it  Esc clear".to_owned()
     } else {
         keys::hint()
     }
 }
 
-/// The `?` overlay: every row of the key table.
+/// The `?` overlay: every row of the key table, and the mouse when on.
 fn help(m: &Model, f: &mut Frame) {
     let st = Styles::of(m);
     let area = f.area();
     let width = area.width.saturating_sub(4).min(76);
-    let height = (keys::TABLE.len() as u16 + 3).min(area.height);
+    let mouse = u16::from(m.look.mouse);
+    let height = (keys::TABLE.len() as u16 + 3 + mouse).min(area.height);
     let x = area.x + (area.width - width) / 2;
     let y = area.y + (area.height - height) / 2;
     let rect = Rect::new(x, y, width, height);
@@ -253,8 +261,17 @@ fn help(m: &Model, f: &mut Frame) {
             ])
         })
         .collect();
+    let closes = if m.look.mouse {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<8}", "mouse"), st.bold),
+            Span::raw(keys::MOUSE),
+        ]));
+        "any key or click closes this"
+    } else {
+        "any key closes this"
+    };
     lines.push(Line::from(Span::styled(
-        "any key closes this; opening a chat never marks it read",
+        format!("{closes}; opening a chat never marks it read"),
         st.dim,
     )));
     f.render_widget(Clear, rect);

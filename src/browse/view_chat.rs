@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::model::{Focus, Model, Open};
-use super::view::{panes, search_line, Styles};
+use super::view::{screen, search_line, Styles};
 use crate::output::conversation::{Line as Styled, Lines, Tone};
 use crate::sanitize;
 
@@ -45,8 +45,7 @@ fn conversation(m: &Model, open: &Open, width: usize) -> Vec<Styled> {
 }
 
 fn pane_width(m: &Model) -> usize {
-    let area = Rect::new(0, 0, m.size.0, m.size.1);
-    panes(m, area)
+    screen(m)
         .chat
         .map_or(usize::from(m.size.0), |r| usize::from(r.width))
 }

@@ -6,7 +6,7 @@
 //! an unknown count shows nothing, never a 0. All text sanitised, cut by
 //! display width (emoji and CJK take two columns).
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -18,23 +18,70 @@ use super::view::{search_line, Styles};
 use crate::chat::Chat;
 use crate::sanitize;
 
-pub fn render(m: &Model, f: &mut Frame, area: Rect) {
-    let mut area = area;
-    if let Some(search) = &m.search {
-        search_line(m, f, Rect { height: 1, ..area }, search);
-        area.y += 1;
-        area.height = area.height.saturating_sub(1);
+/// Where the list's parts go inside its pane: the search line (when one is
+/// shown), then the chats, two lines each, from the first one shown before
+/// (`Model::list_first`) as long as the cursor stays in view, else scrolled
+/// just enough to show it. Drawing and the mouse (`chat_at`) both place rows
+/// by this alone; `update` keeps `list_first` up to date after each message.
+pub struct ListLayout {
+    pub search: Option<Rect>,
+    pub rows: Rect,
+    /// The first chat shown (an index into `visible`), and how many fit.
+    pub first: usize,
+    pub count: usize,
+}
+
+pub fn layout(m: &Model, area: Rect) -> ListLayout {
+    let (search, rows) = match m.search {
+        Some(_) => (
+            Some(Rect { height: 1, ..area }),
+            Rect {
+                y: area.y + 1,
+                height: area.height.saturating_sub(1),
+                ..area
+            },
+        ),
+        None => (None, area),
+    };
+    let count = usize::from(rows.height / 2).max(1);
+    let lowest = m.cursor.saturating_sub(count - 1);
+    let first = m
+        .list_first
+        .min(m.visible.len().saturating_sub(count))
+        .clamp(lowest, m.cursor);
+    ListLayout {
+        search,
+        rows,
+        first,
+        count,
     }
+}
+
+/// The chat (an index into `visible`) drawn at `at` when the list's rows
+/// fill `area`; `None` off the rows (the search line, below the last chat).
+pub fn chat_at(m: &Model, area: Rect, at: Position) -> Option<usize> {
+    let l = layout(m, area);
+    if !l.rows.contains(at) {
+        return None;
+    }
+    let n = l.first + usize::from((at.y - l.rows.y) / 2);
+    (n < l.first + l.count && n < m.visible.len()).then_some(n)
+}
+
+pub fn render(m: &Model, f: &mut Frame, area: Rect) {
+    let l = layout(m, area);
+    if let (Some(search), Some(line)) = (&m.search, l.search) {
+        search_line(m, f, line, search);
+    }
+    let area = l.rows;
     let st = Styles::of(m);
     if m.visible.is_empty() {
         f.render_widget(Paragraph::new(Span::styled(empty(m), st.dim)), area);
         return;
     }
-    let rows = usize::from(area.height / 2).max(1);
-    let first = m.cursor.saturating_sub(rows - 1);
     let width = usize::from(area.width);
     let mut lines = Vec::new();
-    for (n, &(p, i)) in m.visible.iter().enumerate().skip(first).take(rows) {
+    for (n, &(p, i)) in m.visible.iter().enumerate().skip(l.first).take(l.count) {
         let [a, b] = row(m, m.chat(p, i), width);
         if n == m.cursor {
             lines.push(a.style(st.selected));

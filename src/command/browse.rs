@@ -72,6 +72,7 @@ pub async fn run(args: BrowseArgs, global: GlobalArgs) -> anyhow::Result<Exit> {
         color: s.term.color,
         time: s.time,
         osc52: args.osc52,
+        mouse: args.mouse,
     };
     let mut model = Model::new(&names, look, (0, 0), Timestamp::now());
     // `--demo` keeps its store in memory: nothing is cached between runs.

@@ -104,12 +104,26 @@ impl Tmux {
 
     /// Whether the terminal shows its cursor (a full-screen program hides it).
     pub fn cursor_visible(&self) -> bool {
+        self.format("#{cursor_flag}") == "1"
+    }
+
+    /// A tmux format expanded for the pane, e.g. `#{mouse_any_flag}`: the
+    /// terminal modes the program in it has asked for.
+    pub fn format(&self, format: &str) -> String {
         let out = self
             .tmux()
-            .args(["display-message", "-p", "#{cursor_flag}"])
+            .args(["display-message", "-p", format])
             .output()
             .unwrap();
-        String::from_utf8_lossy(&out.stdout).trim() == "1"
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// A left click at `column`, `row` (1-based, as the terminal counts),
+    /// typed as the SGR mouse report (press, then release) a terminal sends
+    /// to a program that asked for mouse reporting. tmux passes the bytes to
+    /// the program as they are (its own mouse handling is off here).
+    pub fn click(&self, column: u16, row: u16) {
+        self.type_text(&format!("\x1b[<0;{column};{row}M\x1b[<0;{column};{row}m"));
     }
 
     /// Wait (up to 15 s) until the program in the pane has turned the

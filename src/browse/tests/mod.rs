@@ -1,15 +1,16 @@
 //! Tests of the browser without a terminal: `update` driven by hand-made
-//! `Msg`s (`update.rs`), and whole screens drawn into ratatui's TestBackend
+//! `Msg`s (`update.rs`, the mouse's in `mouse.rs`), and whole screens drawn into ratatui's TestBackend
 //! and compared with insta snapshots (`screens.rs`). The data is the
 //! sandbox's generated inbox (hostile names included) at a frozen clock,
 //! turned into records here, injected as background results would be.
 
+mod mouse;
 mod screens;
 mod update;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::model::{Listing, Look, Model};
+use super::model::{ChatKey, Listing, Look, Model};
 use super::msg::{Cmd, Msg};
 use crate::chat::{Chat, LastMessage};
 use crate::message::{Media, Message, MessageKind, Status};
@@ -95,6 +96,7 @@ pub fn look() -> Look {
         color: false,
         time: TimeStyle::Utc,
         osc52: false,
+        mouse: false,
     }
 }
 
@@ -128,6 +130,39 @@ pub fn loaded(profiles: &[&str], n: usize, size: (u16, u16)) -> Model {
         );
     }
     m
+}
+
+/// The chat on list row `n`.
+pub fn key_at(m: &Model, n: usize) -> ChatKey {
+    let (p, i) = m.visible[n];
+    ChatKey {
+        profile: p,
+        id: m.chat(p, i).id.clone(),
+    }
+}
+
+/// Answer the messages request in `cmds` as the gateway would: the sandbox
+/// chat's newest 40 messages.
+pub fn answer_messages(m: &mut Model, cmds: Vec<Cmd>) {
+    let Some(Cmd::Messages {
+        key, generation, ..
+    }) = cmds.into_iter().find(|c| matches!(c, Cmd::Messages { .. }))
+    else {
+        panic!("no messages were asked for");
+    };
+    let inbox = sandbox(40);
+    let chat = inbox
+        .iter()
+        .find(|c| c.jid == key.id)
+        .expect("a sandbox chat");
+    let result = Ok(messages(chat, 40));
+    let answer = Msg::Messages {
+        key,
+        generation,
+        result,
+        fresh: true,
+    };
+    send(m, answer);
 }
 
 pub fn send(m: &mut Model, msg: Msg) -> Vec<Cmd> {

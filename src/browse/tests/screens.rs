@@ -13,7 +13,7 @@ use super::*;
 
 const SIZES: [(u16, u16); 3] = [(40, 12), (80, 24), (160, 48)];
 
-fn draw(m: &Model) -> String {
+pub(super) fn draw(m: &Model) -> String {
     let mut t = Terminal::new(TestBackend::new(m.size.0, m.size.1)).unwrap();
     t.draw(|f| super::super::view::view(m, f)).unwrap();
     let screen = t.backend().to_string();
@@ -32,7 +32,7 @@ fn draw(m: &Model) -> String {
 }
 
 /// The showcase group chat, opened, with its newest 40 messages.
-fn with_open_chat(size: (u16, u16)) -> Model {
+pub(super) fn with_open_chat(size: (u16, u16)) -> Model {
     let mut m = loaded(&["evolution"], 40, size);
     let inbox = sandbox(40);
     let pizza = inbox
@@ -46,22 +46,7 @@ fn with_open_chat(size: (u16, u16)) -> Model {
         .unwrap();
     m.cursor = row;
     let cmds = press(&mut m, KeyCode::Enter);
-    let Some(Cmd::Messages {
-        key, generation, ..
-    }) = cmds.into_iter().next()
-    else {
-        panic!("Enter asks for the messages");
-    };
-    let result = Ok(messages(&inbox[pizza], 40));
-    send(
-        &mut m,
-        Msg::Messages {
-            key,
-            generation,
-            result,
-            fresh: true,
-        },
-    );
+    answer_messages(&mut m, cmds);
     m
 }
 
@@ -109,6 +94,9 @@ fn search_and_help() {
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('?'));
     insta::assert_snapshot!("help_80x24", draw(&m));
+    // With `--mouse`, `?` says what the mouse does.
+    m.look.mouse = true;
+    insta::assert_snapshot!("help_mouse_80x24", draw(&m));
 }
 
 #[test]

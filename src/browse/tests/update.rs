@@ -6,16 +6,8 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::browse::model::{ChatKey, Filter, Focus, Listing, REST};
+use crate::browse::model::{Filter, Focus, Listing, REST};
 use crate::provider::ReadOutcome;
-
-fn key_at(m: &Model, n: usize) -> ChatKey {
-    let (p, i) = m.visible[n];
-    ChatKey {
-        profile: p,
-        id: m.chat(p, i).id.clone(),
-    }
-}
 
 #[test]
 fn chats_arrive_unread_first_then_most_recent() {
