@@ -2,7 +2,7 @@
 //! open a chat, search, resize, quit with the terminal restored (cursor
 //! shown, canonical mode back, the alternate screen gone); mouse reporting
 //! asked for only with `--mouse`, clicks there, and off again after `q`;
-//! new messages arriving live (`--interval`); a warm cache
+//! a warm cache
 //! shown at once while a failing gateway's error reaches the status line;
 //! no terminal at all refused with exit 2. Every wait polls the screen
 //! with a generous deadline (`Tmux::wait_for`); nothing sleeps to assert.
@@ -16,7 +16,7 @@ use crate::util::TestEnv;
 
 /// `wa-inbox ARGS`, then the exit code and whether the tty is back in
 /// canonical mode, in a `width`×`height` terminal; None without tmux.
-fn browse(env: &TestEnv, args: &str, width: u16, height: u16) -> Option<Tmux> {
+pub fn browse(env: &TestEnv, args: &str, width: u16, height: u16) -> Option<Tmux> {
     let bin = env!("CARGO_BIN_EXE_wa-inbox");
     let line = format!(
         "{} {args}; echo EXIT $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60",
@@ -36,7 +36,7 @@ fn browse(env: &TestEnv, args: &str, width: u16, height: u16) -> Option<Tmux> {
 }
 
 /// The status line says the chat list arrived.
-fn listed(s: &str) -> bool {
+pub fn listed(s: &str) -> bool {
     s.contains("chats, updated")
 }
 
@@ -170,7 +170,7 @@ fn browse_marks_a_chat_read_only_after_saying_what_the_gateway_will_do() {
 }
 
 /// The first row of the screen (the list's first chat, or an open chat's title).
-fn first_line(screen: &str) -> String {
+pub fn first_line(screen: &str) -> String {
     screen.lines().next().unwrap_or("").to_owned()
 }
 

@@ -7,6 +7,7 @@ mod alerts;
 mod answers;
 mod bad_input;
 mod browse;
+mod browse_live;
 mod chats_read;
 mod completion;
 mod environment;
