@@ -114,7 +114,8 @@ impl Serialize for Timestamp {
 /// The RFC 3339 form `Serialize` writes (the local store reads it back).
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-        let s = String::deserialize(d)?;
+        // Borrowed where the input allows: no string is allocated per time.
+        let s = std::borrow::Cow::<str>::deserialize(d)?;
         Timestamp::parse_rfc3339(&s)
             .ok_or_else(|| serde::de::Error::custom(format!("not an RFC 3339 time: {s}")))
     }
