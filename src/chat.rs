@@ -108,6 +108,16 @@ impl Chat {
         self.name = name.filter(|n| !n.is_empty());
         self
     }
+
+    /// Where the chat stands in an inbox (smaller first): unread chats first
+    /// (where the gateway counts), then the most recent activity, chats
+    /// without a time last. `browse` lists in this order, and the store keeps
+    /// the first chats in it apart so that `browse` can draw them at once.
+    pub fn inbox_rank(&self) -> (bool, std::cmp::Reverse<i64>) {
+        let unread = self.unread_count.unwrap_or(0) > 0;
+        let at = self.last_activity_at.map_or(i64::MIN, |t| t.secs());
+        (!unread, std::cmp::Reverse(at))
+    }
 }
 
 /// A parsed, normalised WhatsApp JID: `user@server`.

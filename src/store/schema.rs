@@ -29,6 +29,10 @@ const MIGRATIONS: &[&str] = &[
          records  TEXT NOT NULL,     -- JSON array of message records, oldest first
          PRIMARY KEY (profile, chat_id)
      );",
+    // 3: each cached overview's first chats in inbox order, apart, so that
+    //    `browse` draws its first frame without decoding the whole inbox.
+    "ALTER TABLE overview_cache ADD COLUMN head TEXT;      -- JSON array, the first chats
+     ALTER TABLE overview_cache ADD COLUMN chats INTEGER;  -- records in `records`",
 ];
 
 /// The version this build writes.

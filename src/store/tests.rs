@@ -198,3 +198,53 @@ fn a_second_claim_waits_for_the_first_and_sees_its_reports() {
     claim.commit().unwrap();
     assert_eq!(second.join().unwrap(), 1);
 }
+
+#[test]
+fn the_first_chats_in_inbox_order_are_kept_apart_for_a_first_screen() {
+    let mut store = Store::in_memory().unwrap();
+    // Read chats newest first, then unread ones: the head is the unread, then the newest.
+    let chats: Vec<Chat> = (0..HEAD as i64 + 50)
+        .map(|i| {
+            chat(
+                &format!("{i}@s.whatsapp.net"),
+                1000 + i,
+                u64::from(i % 7 == 0),
+            )
+        })
+        .collect();
+    let whole = Cached {
+        taken_at: ts(5000),
+        complete: false,
+        chats: chats.clone(),
+    };
+    store.put_overview("p", &whole).unwrap();
+    let (head, total) = store.overview_head("p").unwrap().unwrap();
+    assert_eq!(total, chats.len());
+    assert_eq!((head.taken_at, head.complete), (ts(5000), false));
+    let mut ranked = chats.clone();
+    ranked.sort_by_key(Chat::inbox_rank);
+    assert_eq!(head.chats, ranked[..HEAD]);
+    assert_eq!(head.chats[0].provider, "gowa", "named from the registry");
+    assert_eq!(store.overview_complete("p").unwrap(), Some(false));
+    assert_eq!(store.overview_complete("q").unwrap(), None);
+    assert!(store.overview_head("q").unwrap().is_none());
+}
+
+#[test]
+fn an_overview_cached_before_the_head_was_kept_apart_is_read_whole() {
+    let mut store = Store::in_memory().unwrap();
+    let chats = vec![chat("1@s.whatsapp.net", 100, 2), chat("2@g.us", 50, 0)];
+    let whole = Cached {
+        taken_at: ts(1000),
+        complete: true,
+        chats: chats.clone(),
+    };
+    store.put_overview("p", &whole).unwrap();
+    // As a version-2 store wrote it: no head, no count.
+    store
+        .conn
+        .execute("UPDATE overview_cache SET head = NULL, chats = NULL", [])
+        .unwrap();
+    let (head, total) = store.overview_head("p").unwrap().unwrap();
+    assert_eq!((head.chats, total), (chats, 2));
+}
