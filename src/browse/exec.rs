@@ -14,6 +14,7 @@ use tokio::task::AbortHandle;
 
 use super::model::{ChatKey, Listing};
 use super::msg::{Cmd, Msg};
+use crate::chat::Chat;
 use crate::message::Message;
 use crate::provider::ReadOutcome;
 use crate::time::Timestamp;
@@ -24,6 +25,9 @@ use crate::time::Timestamp;
 pub trait Source {
     /// Profile `profile`'s chats (with previews and unread counts where known).
     fn chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Listing, String>>;
+    /// The whole of profile `profile`'s cached overview (its first chats
+    /// were in the first model).
+    fn cached_chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Vec<Chat>, String>>;
     /// The newest messages of a chat, oldest first.
     fn messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Result<Vec<Message>, String>>;
     /// Mark a chat read; with `dry_run`, only say what the gateway would do.
@@ -79,6 +83,14 @@ impl Executor {
                 if let Some(old) = self.chats.insert(profile, handle) {
                     old.abort();
                 }
+            }
+            Cmd::Cached { profile } => {
+                let work = self.source.cached_chats(profile);
+                // Once per profile, at start: nothing to replace.
+                self.spawn(async move {
+                    let result = work.await;
+                    Msg::Cached { profile, result }
+                });
             }
             Cmd::Messages {
                 key,

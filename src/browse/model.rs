@@ -88,6 +88,11 @@ pub struct Profile {
     pub error: Option<String>,
     /// The generation of the newest request; older answers are dropped.
     pub generation: u64,
+    /// Only the first chats of the cached overview are listed; the rest is
+    /// being read from the store.
+    pub cache_pending: bool,
+    /// A complete fresh listing arrived: the cache has nothing newer to add.
+    pub whole: bool,
 }
 
 impl Profile {
@@ -100,6 +105,8 @@ impl Profile {
             loading: false,
             error: None,
             generation: 0,
+            cache_pending: false,
+            whole: false,
         }
     }
 }
@@ -183,11 +190,34 @@ impl Model {
         }
     }
 
-    /// Profile `i`'s chats as the store cached them at `taken_at`.
-    pub fn from_cache(&mut self, i: usize, chats: Vec<Chat>, taken_at: Timestamp) {
+    /// Profile `i`'s chats as the store cached them at `taken_at`: the
+    /// first ones in inbox order, of `total` (the rest come by `add_cached`).
+    pub fn from_cache(&mut self, i: usize, chats: Vec<Chat>, taken_at: Timestamp, total: usize) {
         let keep = self.selected().map(|(k, _)| k);
+        let pending = total > chats.len();
         self.replace(i, chats, taken_at, keep);
         self.profiles[i].from_cache = true;
+        self.profiles[i].cache_pending = pending;
+    }
+
+    /// The whole of profile `i`'s cached overview, read after the first
+    /// frame: the chats not listed yet are added (those listed are as new or
+    /// newer), unless a complete fresh listing has arrived meanwhile.
+    pub fn add_cached(&mut self, i: usize, chats: Vec<Chat>) {
+        let keep = self.selected().map(|(k, _)| k);
+        let p = &mut self.profiles[i];
+        p.cache_pending = false;
+        if p.whole {
+            return;
+        }
+        let listed: std::collections::HashSet<&str> = p.chats.iter().map(|c| &*c.id).collect();
+        let missing: Vec<Chat> = chats
+            .into_iter()
+            .filter(|c| !listed.contains(&*c.id))
+            .collect();
+        p.chats.extend(missing);
+        self.visible.clear();
+        self.relist_keeping(keep);
     }
 
     /// Take profile `i`'s fresh listing (taken at `at`): a complete one
@@ -196,6 +226,7 @@ impl Model {
     pub fn set_listing(&mut self, i: usize, listing: Listing, at: Timestamp) {
         let keep = self.selected().map(|(k, _)| k);
         let mut chats = listing.chats;
+        self.profiles[i].whole |= listing.complete;
         if !listing.complete {
             let fresh: std::collections::HashSet<String> =
                 chats.iter().map(|c| c.id.clone()).collect();
@@ -280,7 +311,9 @@ impl Model {
 
     fn relist_keeping(&mut self, keep: Option<ChatKey>) {
         let needle = self.search.as_ref().and_then(Search::needle);
-        let mut rows: Vec<(usize, usize)> = Vec::new();
+        // Each chat's place computed once (not per comparison): a 20,000-chat
+        // list is re-derived on every refresh, between two frames.
+        let mut rows = Vec::new();
         for (p, profile) in self.profiles.iter().enumerate() {
             if self.only_profile.is_some_and(|o| o != p) {
                 continue;
@@ -292,17 +325,14 @@ impl Model {
                     Filter::Waiting => waiting(chat),
                 };
                 if shown && needle.as_deref().is_none_or(|n| matches(chat, n)) {
-                    rows.push((p, i));
+                    rows.push((chat.inbox_rank(), p, i));
                 }
             }
         }
-        // Unread first, then the most recent activity; chats without a time last.
-        rows.sort_by_key(|&(p, i)| {
-            let c = self.chat(p, i);
-            let at = c.last_activity_at.map_or(i64::MIN, |t| t.secs());
-            (unread(c) == 0, std::cmp::Reverse(at))
-        });
-        self.visible = rows;
+        // Unread first, then the most recent activity; chats without a time
+        // last; ties in the order the gateways listed them.
+        rows.sort_unstable();
+        self.visible = rows.into_iter().map(|(_, p, i)| (p, i)).collect();
         self.cursor = keep
             .and_then(|k| {
                 self.visible

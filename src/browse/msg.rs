@@ -7,6 +7,7 @@ use std::time::Duration;
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use super::model::{ChatKey, Listing};
+use crate::chat::Chat;
 use crate::message::Message;
 use crate::provider::ReadOutcome;
 use crate::time::Timestamp;
@@ -25,6 +26,11 @@ pub enum Msg {
         generation: u64,
         result: Result<Listing, String>,
         at: Timestamp,
+    },
+    /// The whole of a profile's cached overview, read after the first frame.
+    Cached {
+        profile: usize,
+        result: Result<Vec<Chat>, String>,
     },
     /// A chat's newest messages arrived (or failed): from the gateway
     /// (`fresh`), or first from the store while the gateway answers.
@@ -52,6 +58,10 @@ pub enum Cmd {
     Chats {
         profile: usize,
         generation: u64,
+    },
+    /// Read the whole of a profile's cached overview.
+    Cached {
+        profile: usize,
     },
     /// Fetch a chat's newest messages after `delay` (the cursor resting);
     /// a newer one replaces one in flight or waiting.

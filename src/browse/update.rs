@@ -13,10 +13,13 @@ use super::msg::{Cmd, Msg};
 use super::{input, mark, mouse};
 use super::{view, view_chat, view_list};
 
-/// The requests that start the browser: every profile's chat list.
+/// The requests that start the browser: every profile's chat list, and the
+/// rest of each cached overview the first frame showed only the start of.
 pub fn init(m: &mut Model) -> Vec<Cmd> {
-    m.relist();
-    (0..m.profiles.len()).map(|p| refresh(m, p)).collect()
+    let cached = (0..m.profiles.len()).filter(|&p| m.profiles[p].cache_pending);
+    let cached: Vec<Cmd> = cached.map(|profile| Cmd::Cached { profile }).collect();
+    let fresh: Vec<Cmd> = (0..m.profiles.len()).map(|p| refresh(m, p)).collect();
+    cached.into_iter().chain(fresh).collect()
 }
 
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
@@ -70,6 +73,19 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                     }
                 }
                 Err(e) => p.error = Some(e),
+            }
+            Vec::new()
+        }
+        Msg::Cached { profile, result } => {
+            match result {
+                Ok(chats) if profile < m.profiles.len() => m.add_cached(profile, chats),
+                Ok(_) => {}
+                Err(e) => {
+                    if let Some(p) = m.profiles.get_mut(profile) {
+                        p.cache_pending = false;
+                    }
+                    m.note = Some(e);
+                }
             }
             Vec::new()
         }

@@ -4,6 +4,7 @@
 //! sandbox's generated inbox (hostile names included) at a frozen clock,
 //! turned into records here, injected as background results would be.
 
+mod cache;
 mod mouse;
 mod screens;
 mod update;
