@@ -80,7 +80,8 @@ fn merged_inbox_with_a_failing_gateway_and_a_cached_one() {
         send(&mut m, failed);
         let cached_at = Timestamp::from_secs(NOW - 720).unwrap();
         let chats = m.profiles[0].chats.clone();
-        m.from_cache(0, chats, cached_at);
+        let total = chats.len();
+        m.from_cache(0, chats, cached_at, total);
         insta::assert_snapshot!(format!("merged_{w}x{h}"), draw(&m));
     }
 }
@@ -121,4 +122,46 @@ fn mark_read_asks_first() {
         send(&mut m, answer);
         insta::assert_snapshot!(format!("mark_read_{w}x{h}"), draw(&m));
     }
+}
+
+/// The styles used on a whole screen (an open chat, an error, the cursor).
+fn styles(m: &Model) -> Vec<ratatui::style::Style> {
+    let mut t = Terminal::new(TestBackend::new(m.size.0, m.size.1)).unwrap();
+    t.draw(|f| super::super::view::view(m, f)).unwrap();
+    t.backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.style())
+        .collect()
+}
+
+#[test]
+fn colours_are_the_16_basic_ones_and_none_without_colour() {
+    use ratatui::style::{Color, Modifier};
+    let mut m = with_open_chat((160, 48));
+    m.profiles[0].error = Some("listing chats: timed out".into());
+    let plain = styles(&m);
+    assert!(
+        plain
+            .iter()
+            .all(|s| matches!(s.fg, None | Some(Color::Reset))
+                && matches!(s.bg, None | Some(Color::Reset))),
+        "NO_COLOR: no colour at all"
+    );
+    assert!(plain
+        .iter()
+        .any(|s| s.add_modifier.contains(Modifier::REVERSED)));
+    m.look.color = true;
+    let coloured = styles(&m);
+    let basic = |c: Option<Color>| !matches!(c, Some(Color::Rgb(..) | Color::Indexed(_)));
+    assert!(coloured.iter().all(|s| basic(s.fg) && basic(s.bg)));
+    assert!(
+        coloured.iter().any(|s| s.bg == Some(Color::Blue)),
+        "the cursor"
+    );
+    assert!(
+        coloured.iter().any(|s| s.fg == Some(Color::Red)),
+        "the error"
+    );
 }
