@@ -20,10 +20,11 @@ CHATS = 20_000
 
 
 class Term:
-    """One tmux server on a socket of our own."""
+    """One tmux server on a socket of our own (one per run: a server being
+    killed may still hold the previous run's socket)."""
 
-    def __init__(self, tmp):
-        self.sock = os.path.join(tmp, "tmux.sock")
+    def __init__(self, tmp, label):
+        self.sock = os.path.join(tmp, f"{label}.sock")
 
     def tmux(self, *args, capture=False):
         return subprocess.run(["tmux", "-S", self.sock, "-f", "/dev/null", *args],
@@ -52,26 +53,27 @@ class Term:
         subprocess.run(["tmux", "-S", self.sock, "kill-server"], capture_output=True)
 
 
-def run(binary, env, tmp, label, during=None, extra=""):
-    """One `browse -v --all`: wait for the fresh list (or run `during`), quit,
-    return (the -v timings line, peak RSS MiB)."""
+def run(binary, env, tmp, label, during=None):
+    """One `browse -v --all`: wait for the fresh list (after `during`, if
+    given), quit, return (the -v timings line, peak RSS MiB)."""
     err, rss = os.path.join(tmp, f"{label}.err"), os.path.join(tmp, f"{label}.rss")
-    term = Term(tmp)
-    line = (f"/usr/bin/time -f %M -o {rss} {binary} -v browse --all {extra} 2> {err}; "
+    term = Term(tmp, label)
+    line = (f"/usr/bin/time -f %M -o {rss} {binary} -v browse --all 2> {err}; "
             f"echo DONE; sleep 600")
     term.start(line, env)
     try:
         if during:
             during(term)
-        else:
-            term.wait("the fresh list", lambda s: "chats, updated" in s)
+        term.wait("the fresh list", lambda s: "chats, updated" in s)
         term.keys("q")
         term.wait("the end", lambda s: "DONE" in s)
     finally:
         term.stop()
     timings = [l for l in open(err).read().splitlines() if "browse: first frame" in l]
+    if not timings:
+        sys.exit(f"{label}: no timings from browse -v:\n{open(err).read()}")
     peak = int(open(rss).read().split()[-1]) / 1024
-    return (timings[0].split("browse: ", 1)[1] if timings else "(no timings)"), peak
+    return timings[0].split("browse: ", 1)[1], peak
 
 
 def main():
@@ -85,16 +87,24 @@ def main():
         print(f"warm (20,000 cached): {warm}; peak RSS {rss_warm:.1f} MiB")
 
         def slow(term):
-            # A gateway that takes 2 s per request: press j 40 times while it loads.
-            urllib.request.urlopen(f"{addr}/_sandbox/faults", data=b"latency=2000ms").read()
+            # A gateway 300 ms slower on every request (the 20,000 chats take
+            # about 15 s to come): press j every 50 ms from the first frame
+            # until they have arrived (the keys span the waits, the parsing
+            # of each page and the new list).
+            urllib.request.urlopen(f"{addr}/_sandbox/faults", data=b"latency=300ms").read()
             term.wait("the cached list", lambda s: "refreshing" in s)
-            for _ in range(40):
+            start = time.time()
+            while time.time() - start < 60:
                 term.keys("j")
                 time.sleep(0.05)
-            term.wait("the keys drawn", lambda s: "refreshing" in s)
+                if "chats, updated" in term.screen():
+                    break
+            for _ in range(10):
+                term.keys("j")
+                time.sleep(0.05)
 
-        keys, _ = run(binary, env, tmp, "slow", during=slow, extra="--limit 100")
-        print(f"slow gateway (2 s per request), 40 keys while it loads: {keys}")
+        keys, _ = run(binary, env, tmp, "slow", during=slow)
+        print(f"slow gateway (+300 ms per request), keys while it loads: {keys}")
 
 
 if __name__ == "__main__":
