@@ -13,7 +13,7 @@
 //!                  operation a gateway lacks (exit 9)
 //! browse/          the interactive browser (`browse`): model, pure update and view, a key
 //!                  table, background tasks that report back; no I/O of its own but the
-//!                  terminal's (command/browse.rs hands it a Source over gateways and store)
+//!                  terminal's (command/browse/ hands it a Source: gateways and store on a network thread)
 //! cli.rs           clap types only (cli/values.rs: value enums mapped onto domain types)
 //! exit.rs          the exit-code table: which error maps to which number
 //! config/          the config file and profile selection; resolve.rs turns Inputs + Env +

@@ -1,5 +1,6 @@
 //! `wa-inbox browse`: the interactive inbox, built as The Elm Architecture
-//! (STYLE.md pattern 16). `model.rs` holds the state, `msg.rs` what happens
+//! (STYLE.md pattern 16). `model.rs` holds the state, `list.rs` the chat
+//! list derived from it, `msg.rs` what happens
 //! and what may be asked for, `update.rs` the pure state transitions,
 //! `input.rs` what keys do to it, `mouse.rs` what clicks and the wheel do
 //! (`--mouse`), `mark.rs` the confirmed mark-read, `view*.rs` the pure
@@ -11,12 +12,14 @@
 //! and task results become `Msg`s; each goes through `update`, the commands
 //! it returns go to the executor, and the frame is redrawn from the model.
 //! Nothing in the loop waits on the network, so the screen never freezes.
-//! The command layer (`command/browse.rs`) builds the `Source` and the first
-//! model (from the store's cached overviews) before the first frame.
+//! The command layer (`command/browse/`) builds the `Source` (a network
+//! thread of its own) and the first model (from the start of the store's
+//! cached overviews) before the first frame.
 
 mod exec;
 mod input;
 mod keys;
+mod list;
 mod mark;
 mod model;
 mod mouse;

@@ -13,7 +13,8 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-use super::model::{unread, waiting, Filter, Model};
+use super::list::{unread, waiting};
+use super::model::{Filter, Model};
 use super::view::{search_line, Styles};
 use crate::chat::Chat;
 use crate::sanitize;
