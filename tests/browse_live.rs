@@ -27,9 +27,19 @@ fn newest_line(screen: &str) -> String {
         .to_owned()
 }
 
+/// On two gateways that count unread messages, Evolution (whose overview is
+/// its list) and WAHA (an overview call of its own): a poll looks at the
+/// first page by activity and fetches only the changed chats
+/// (`command/browse/activity.rs`).
 #[test]
 fn browse_appends_a_live_message_to_the_open_chat_and_moves_another_chat_up_with_its_badge() {
-    let env = TestEnv::new().only(&["evolution"]);
+    for profile in ["evolution", "waha"] {
+        live_messages(profile);
+    }
+}
+
+fn live_messages(profile: &str) {
+    let env = TestEnv::new().only(&[profile]);
     // Two named direct chats among the first 100 (what browse fetches), both
     // unread, names plain and unique so the screen shows them as they are.
     let listed_chats = &env.sandbox.chats()[..100];
@@ -116,4 +126,52 @@ fn deliver(env: &TestEnv, chat: &str, text: &str) {
     env.sandbox
         .deliver(incoming)
         .expect("the sandbox delivers it");
+}
+
+/// Bug pinned: every `--interval` fetched the whole list again — on GOWA,
+/// whose overview needs a call per chat, 101 requests every poll. A poll now
+/// looks at the first page by activity (one request) and fetches the
+/// overview of the changed chats only.
+#[test]
+fn a_quiet_poll_costs_one_request_and_a_new_message_only_its_chat() {
+    let env = TestEnv::new().only(&["gowa"]);
+    let Some(t) = browse(&env, "browse --interval 100ms", 100, 30) else {
+        return;
+    };
+    t.wait_for("the chat list", listed);
+    let per_chat = |hits: &[wa_inbox::sandbox::Hit]| -> Vec<String> {
+        hits.iter()
+            .filter(|h| h.path.ends_with("/messages"))
+            .map(|h| h.path.clone())
+            .collect()
+    };
+    let start = env.journal().len();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let quiet: Vec<String> = env.journal()[start..]
+        .iter()
+        .map(|h| h.path.clone())
+        .collect();
+    assert!(quiet.len() >= 3, "the polls ran: {quiet:?}");
+    assert!(
+        quiet.iter().all(|p| p == "/gowa/chats"),
+        "a quiet poll is one chat-list request: {quiet:?}"
+    );
+    // A message in a chat further down: it comes up, and only it is fetched.
+    let chat = env.sandbox.chats()[20].clone();
+    let name = chat.known_name().expect("a named chat").to_owned();
+    let before = env.journal().len();
+    deliver(&env, &chat.jid, "hello from further down");
+    t.wait_for("the chat on top with its new message", |s| {
+        let rows: Vec<&str> = s.lines().collect();
+        panes_of(rows[0]).0.contains(&name)
+            && panes_of(rows[1]).0.contains("hello from further down")
+    });
+    let after = env.journal()[before..].to_vec();
+    let fetched = per_chat(&after);
+    assert!(
+        !fetched.is_empty() && fetched.iter().all(|p| p.contains(&chat.jid)),
+        "only the changed chat's overview was fetched: {fetched:?}"
+    );
+    t.send(&["q"]);
+    t.wait_for("the exit", |s| s.contains("EXIT 0"));
 }

@@ -25,6 +25,9 @@ use crate::time::Timestamp;
 pub trait Source {
     /// Profile `profile`'s chats (with previews and unread counts where known).
     fn chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Listing, String>>;
+    /// Profile `profile`'s chats that changed since the last look (a partial
+    /// listing, empty when none did), found as `watch` finds new messages.
+    fn poll(&self, profile: usize) -> LocalBoxFuture<'static, Result<Listing, String>>;
     /// The whole of profile `profile`'s cached overview (its first chats
     /// were in the first model).
     fn cached_chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Vec<Chat>, String>>;
@@ -69,8 +72,12 @@ impl Executor {
             Cmd::Chats {
                 profile,
                 generation,
+                poll,
             } => {
-                let work = self.source.chats(profile);
+                let work = match poll {
+                    false => self.source.chats(profile),
+                    true => self.source.poll(profile),
+                };
                 let handle = self.spawn(async move {
                     let result = work.await;
                     Msg::Chats {

@@ -54,10 +54,12 @@ pub enum Msg {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cmd {
-    /// Fetch a profile's chat list; a newer one replaces one in flight.
+    /// Fetch a profile's chat list (`poll`: only what changed since the
+    /// last look); a newer one replaces one in flight.
     Chats {
         profile: usize,
         generation: u64,
+        poll: bool,
     },
     /// Read the whole of a profile's cached overview.
     Cached {

@@ -94,12 +94,12 @@ fn step(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             dry_run,
             result,
         } => mark::answered(m, key, dry_run, result),
-        // `--interval`: ask again for every list not already on its way.
+        // `--interval`: look for changes in every list not already on its way.
         Msg::Poll => (0..m.profiles.len())
             .filter(|&p| !m.profiles[p].loading)
             .collect::<Vec<_>>()
             .into_iter()
-            .map(|p| refresh(m, p))
+            .map(|p| ask_chats(m, p, true))
             .collect(),
         Msg::Messages {
             key,
@@ -144,12 +144,18 @@ fn open_activity(m: &Model) -> Option<crate::time::Timestamp> {
 
 /// A new request for profile `p`'s chats: its generation supersedes any in flight.
 pub(super) fn refresh(m: &mut Model, p: usize) -> Cmd {
+    ask_chats(m, p, false)
+}
+
+/// Ask for profile `p`'s chats (`poll`: only those changed since the last look).
+fn ask_chats(m: &mut Model, p: usize, poll: bool) -> Cmd {
     let profile = &mut m.profiles[p];
     profile.generation += 1;
     profile.loading = true;
     Cmd::Chats {
         profile: p,
         generation: profile.generation,
+        poll,
     }
 }
 

@@ -41,7 +41,8 @@ fn the_first_frame_shows_the_cached_head_and_the_rest_is_read_before_the_gateway
             Cmd::Cached { profile: 0 },
             Cmd::Chats {
                 profile: 0,
-                generation: 1
+                generation: 1,
+                poll: false,
             }
         ]
     );

@@ -72,7 +72,8 @@ fn stale_chat_lists_are_dropped() {
         cmds,
         [Cmd::Chats {
             profile: 0,
-            generation: 2
+            generation: 2,
+            poll: false,
         }]
     );
     assert!(m.profiles[0].loading);
@@ -376,7 +377,8 @@ fn polling_asks_again_only_for_lists_not_on_their_way() {
         send(&mut m, Msg::Poll),
         [Cmd::Chats {
             profile: 0,
-            generation: 3
+            generation: 3,
+            poll: true,
         }]
     );
     assert!(send(&mut m, Msg::Poll).is_empty());
@@ -402,7 +404,8 @@ fn new_activity_in_the_open_chat_fetches_its_newest_messages() {
         poll,
         [Cmd::Chats {
             profile: 0,
-            generation: 2
+            generation: 2,
+            poll: true,
         }]
     );
     let listing = Msg::Chats {
@@ -491,7 +494,8 @@ fn m_asks_what_the_gateway_would_do_and_marks_read_only_on_y() {
         after,
         [Cmd::Chats {
             profile: 0,
-            generation: 2
+            generation: 2,
+            poll: false,
         }],
         "the counts are fetched again"
     );

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use tokio::sync::OnceCell;
 
+use super::activity::{Activity, Change};
 use super::error_line;
 use crate::browse::{self, ChatKey, Listing};
 use crate::chat::Chat;
@@ -37,6 +38,8 @@ pub(super) struct Live {
     limit: Option<usize>,
     /// Where refreshed overviews are recorded (`None` with `--demo`).
     cache_dir: Option<PathBuf>,
+    /// What polls compare with.
+    activity: Activity,
 }
 
 /// What `Live` is made of: all of it can move to the network thread.
@@ -55,6 +58,7 @@ impl Live {
             profiles: parts.profiles,
             limit: parts.limit,
             cache_dir: parts.cache_dir,
+            activity: Activity::default(),
         }
     }
 
@@ -73,11 +77,46 @@ impl Live {
             .clone()
     }
 
+    /// Profile `i`'s chat list, whole (up to `--limit`); recorded in the cache.
     pub async fn chats(&self, i: usize) -> anyhow::Result<Listing> {
         let built = self.built(i).await.map_err(anyhow::Error::msg)?;
+        crate::command::require(&built.provider, Op::ListChats)?;
+        // What polls compare with, looked at first: a change while the list
+        // comes is then seen by the next poll, never lost between the two.
+        let _ = self.activity.look(i, &built.provider).await;
+        self.overview(i, &built, self.limit).await
+    }
+
+    /// Profile `i`'s chats that changed since the last look (`--interval`):
+    /// a partial listing (empty when nothing changed), or the list whole
+    /// where no comparison can be made (`activity.rs`).
+    pub async fn poll(&self, i: usize) -> anyhow::Result<Listing> {
+        let built = self.built(i).await.map_err(anyhow::Error::msg)?;
+        crate::command::require(&built.provider, Op::ListChats)?;
+        let limit = match self.activity.look(i, &built.provider).await? {
+            Change::None => {
+                return Ok(Listing {
+                    chats: Vec::new(),
+                    complete: false,
+                })
+            }
+            Change::Top(n) => Some(self.limit.map_or(n, |l| l.min(n))),
+            Change::Unknown => self.limit,
+        };
+        self.overview(i, &built, limit).await
+    }
+
+    /// The overview of profile `i`'s first `limit` chats (by activity, the
+    /// order of every gateway); recorded in the cache when it is the list
+    /// `browse` shows (not a poll's few changed chats).
+    async fn overview(
+        &self,
+        i: usize,
+        built: &Built,
+        limit: Option<usize>,
+    ) -> anyhow::Result<Listing> {
         let provider = &built.provider;
-        crate::command::require(provider, Op::ListChats)?;
-        let selection = Selection::browse(self.limit);
+        let selection = Selection::browse(limit);
         let plan = Plan::new(&selection, provider.capabilities(View::Overview))?;
         let mut rows = Collect::default();
         let mut outcome = Outcome::default();
@@ -91,7 +130,7 @@ impl Live {
         )
         .await?;
         let complete = outcome.complete();
-        if let Some(dir) = self.cache_dir.clone() {
+        if let Some(dir) = self.cache_dir.clone().filter(|_| limit == self.limit) {
             let name = self.profiles[i].name.clone();
             let overview = Cached {
                 taken_at: Timestamp::now(),

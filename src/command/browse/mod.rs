@@ -9,6 +9,7 @@
 //! While the screen is taken, stderr notes would garble it: diagnostics are
 //! quieted for the run and every error goes to the status line instead.
 
+mod activity;
 mod live;
 mod worker;
 

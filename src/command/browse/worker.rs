@@ -88,6 +88,12 @@ impl Source for Worker {
         })
     }
 
+    fn poll(&self, profile: usize) -> LocalBoxFuture<'static, Result<Listing, String>> {
+        self.ask(move |live| {
+            Box::pin(async move { live.poll(profile).await.map_err(|e| error_line(&e)) })
+        })
+    }
+
     fn cached_chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Vec<Chat>, String>> {
         self.ask(move |live| {
             Box::pin(async move {
