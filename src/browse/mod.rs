@@ -39,7 +39,7 @@ use crossterm::event::{Event, EventStream};
 use futures_util::StreamExt;
 use tokio::signal::unix::{signal, SignalKind};
 
-pub use exec::Source;
+pub use exec::{Answer, Source, Stopped};
 pub use model::{ChatKey, Listing, Look, Model, MESSAGES};
 use msg::{Cmd, Msg};
 pub use terminal::is_interactive;
@@ -159,7 +159,7 @@ async fn event_loop(setup: Setup) -> anyhow::Result<String> {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let mut exec = exec::Executor::new(source, tx);
     let first = update::init(&mut model);
-    guard.term.draw(|f| view::view(&model, f))?;
+    guard.draw(|f| view::view(&model, f))?;
     let first_frame = started.elapsed();
     for cmd in first {
         exec.run(cmd);
@@ -181,7 +181,7 @@ async fn event_loop(setup: Setup) -> anyhow::Result<String> {
             },
             Some(done) = rx.recv() => match done {
                 Ok(msg) => msg,
-                Err(exec::Crashed) => break Err(anyhow::anyhow!("a background task failed")),
+                Err(failure) => break Err(failure.into()),
             },
             _ = tick.tick() => Msg::Tick(Timestamp::now()),
             _ = poll.tick() => Msg::Poll,
@@ -202,7 +202,7 @@ async fn event_loop(setup: Setup) -> anyhow::Result<String> {
         if quit {
             break Ok(());
         }
-        guard.term.draw(|f| view::view(&model, f))?;
+        guard.draw(|f| view::view(&model, f))?;
         stats.record(kind, busy.elapsed(), started.elapsed());
     };
     drop(guard);

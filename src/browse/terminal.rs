@@ -4,6 +4,15 @@
 //! first, then lets the usual report print), and on SIGTERM/SIGINT/SIGHUP
 //! (they arrive as a `Msg` and end the loop normally). Also the one place
 //! that writes OSC 52 (copy to clipboard).
+//!
+//! A panic on any thread (the network thread's included) restores the
+//! terminal from the hook, and the screen must then stay as it is: the hook
+//! marks it, and `Guard::draw` refuses to draw after that, ending the loop
+//! with `Panicked`. (The network thread's panic also ends it at once: the
+//! request's answer becomes `Stopped`.) A frame already being drawn when
+//! the hook runs can still land on the restored screen; closing that gap
+//! would take a lock shared with the hook, which deadlocks when the draw
+//! itself panics.
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,7 +22,7 @@ use base64::Engine;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::{cursor, execute, terminal};
 use ratatui::backend::CrosstermBackend;
-use ratatui::Terminal;
+use ratatui::{Frame, Terminal};
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -26,6 +35,14 @@ pub fn is_interactive() -> bool {
 /// hook included) turns it off again. Without `--mouse` it is never asked
 /// for, and the terminal's own text selection keeps working.
 static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Set by the panic hook: the terminal was restored, nothing more is drawn.
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// Why the loop ended after a panic had restored the terminal.
+#[derive(Debug, thiserror::Error)]
+#[error("the browser stopped after an internal error; see the message above")]
+pub struct Panicked;
 
 /// Restores the terminal when dropped.
 pub struct Guard {
@@ -56,6 +73,15 @@ impl Guard {
                 Err(e)
             }
         }
+    }
+
+    /// Draw a frame, unless a panic has restored the terminal already.
+    pub fn draw(&mut self, frame: impl FnOnce(&mut Frame)) -> anyhow::Result<()> {
+        if PANICKED.load(Ordering::SeqCst) {
+            return Err(Panicked.into());
+        }
+        self.term.draw(frame)?;
+        Ok(())
     }
 
     /// Put `text` on the clipboard through the terminal (OSC 52).
@@ -90,6 +116,7 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            PANICKED.store(true, Ordering::SeqCst);
             restore();
             previous(info);
         }));

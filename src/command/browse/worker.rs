@@ -9,6 +9,12 @@
 //! When the executor drops a request (a newer one took its place), the
 //! oneshot closes and the job is dropped here as well, so its HTTP call
 //! ends: at most one request per resource is really in flight.
+//!
+//! Nothing here panics on the UI thread. If a job panics (the panic hook
+//! restores the terminal and prints it) its oneshot is dropped unanswered;
+//! if the thread itself is gone, its queue is, with every job in it. Either
+//! way the UI side's answer is `Stopped`, which ends the browser with one
+//! line (`browse/exec.rs`).
 
 use std::rc::Rc;
 
@@ -17,16 +23,17 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::error_line;
 use super::live::{Live, Parts};
-use crate::browse::{ChatKey, Listing, Source};
+use crate::browse::{Answer, ChatKey, Listing, Source, Stopped};
 use crate::chat::Chat;
 use crate::message::Message;
 use crate::provider::ReadOutcome;
 
-type Job = Box<dyn FnOnce(Rc<Live>) -> LocalBoxFuture<'static, ()> + Send>;
+type Job<C> = Box<dyn FnOnce(Rc<C>) -> LocalBoxFuture<'static, ()> + Send>;
 
-/// The UI thread's end: the browser's `Source`.
-pub(super) struct Worker {
-    jobs: mpsc::UnboundedSender<Job>,
+/// The UI thread's end: the browser's `Source`. Its jobs run against a
+/// `Live` (tests give it a context of their own).
+pub(super) struct Worker<C = Live> {
+    jobs: mpsc::UnboundedSender<Job<C>>,
 }
 
 impl Worker {
@@ -34,14 +41,21 @@ impl Worker {
     /// `Worker` is dropped (the process may end first: nothing it does
     /// needs finishing — store writes are transactions).
     pub fn start(parts: Parts) -> std::io::Result<Worker> {
-        let (jobs, mut queue) = mpsc::unbounded_channel::<Job>();
+        Worker::spawn(move || Live::new(parts))
+    }
+}
+
+impl<C: 'static> Worker<C> {
+    /// The thread, its jobs running against what `make` builds there.
+    fn spawn(make: impl FnOnce() -> C + Send + 'static) -> std::io::Result<Worker<C>> {
+        let (jobs, mut queue) = mpsc::unbounded_channel::<Job<C>>();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
         std::thread::Builder::new()
             .name("browse-network".to_owned())
             .spawn(move || {
-                let live = Rc::new(Live::new(parts));
+                let live = Rc::new(make());
                 let local = tokio::task::LocalSet::new();
                 local.block_on(&runtime, async move {
                     while let Some(job) = queue.recv().await {
@@ -52,15 +66,14 @@ impl Worker {
         Ok(Worker { jobs })
     }
 
-    /// Run `work` on the network thread and wait for its answer. If the
-    /// thread is gone (a panic there), this panics too: the executor reports
-    /// it and the browser ends, as for any task of its own.
+    /// Run `work` on the network thread and wait for its answer; `Stopped`
+    /// when none will come (the job panicked, or the thread is gone).
     fn ask<T: Send + 'static>(
         &self,
-        work: impl FnOnce(Rc<Live>) -> LocalBoxFuture<'static, T> + Send + 'static,
-    ) -> LocalBoxFuture<'static, T> {
+        work: impl FnOnce(Rc<C>) -> LocalBoxFuture<'static, T> + Send + 'static,
+    ) -> Answer<T> {
         let (answer, answered) = oneshot::channel();
-        let job: Job = Box::new(move |live| {
+        let job: Job<C> = Box::new(move |live| {
             Box::pin(async move {
                 let mut answer = answer;
                 tokio::select! {
@@ -71,30 +84,26 @@ impl Worker {
                 }
             })
         });
-        let sent = self.jobs.send(job).is_ok();
-        Box::pin(async move {
-            match (sent, answered.await) {
-                (true, Ok(value)) => value,
-                _ => panic!("the browser's network thread stopped"),
-            }
-        })
+        // A job that cannot be sent is dropped, and its oneshot with it.
+        let _ = self.jobs.send(job);
+        Box::pin(async move { answered.await.map_err(|_| Stopped) })
     }
 }
 
 impl Source for Worker {
-    fn chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Listing, String>> {
+    fn chats(&self, profile: usize) -> Answer<Result<Listing, String>> {
         self.ask(move |live| {
             Box::pin(async move { live.chats(profile).await.map_err(|e| error_line(&e)) })
         })
     }
 
-    fn poll(&self, profile: usize) -> LocalBoxFuture<'static, Result<Listing, String>> {
+    fn poll(&self, profile: usize) -> Answer<Result<Listing, String>> {
         self.ask(move |live| {
             Box::pin(async move { live.poll(profile).await.map_err(|e| error_line(&e)) })
         })
     }
 
-    fn cached_chats(&self, profile: usize) -> LocalBoxFuture<'static, Result<Vec<Chat>, String>> {
+    fn cached_chats(&self, profile: usize) -> Answer<Result<Vec<Chat>, String>> {
         self.ask(move |live| {
             Box::pin(async move {
                 let chats = live.cached_chats(profile).await;
@@ -103,18 +112,14 @@ impl Source for Worker {
         })
     }
 
-    fn messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Result<Vec<Message>, String>> {
+    fn messages(&self, key: &ChatKey) -> Answer<Result<Vec<Message>, String>> {
         let key = key.clone();
         self.ask(move |live| {
             Box::pin(async move { live.messages(&key).await.map_err(|e| error_line(&e)) })
         })
     }
 
-    fn mark_read(
-        &self,
-        key: &ChatKey,
-        dry_run: bool,
-    ) -> LocalBoxFuture<'static, Result<ReadOutcome, String>> {
+    fn mark_read(&self, key: &ChatKey, dry_run: bool) -> Answer<Result<ReadOutcome, String>> {
         let key = key.clone();
         self.ask(move |live| {
             Box::pin(async move {
@@ -124,8 +129,41 @@ impl Source for Worker {
         })
     }
 
-    fn cached_messages(&self, key: &ChatKey) -> LocalBoxFuture<'static, Option<Vec<Message>>> {
+    fn cached_messages(&self, key: &ChatKey) -> Answer<Option<Vec<Message>>> {
         let key = key.clone();
         self.ask(move |live| Box::pin(async move { live.cached_messages(&key).await }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block_on<T>(work: Answer<T>) -> Result<T, Stopped> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        tokio::task::LocalSet::new().block_on(&runtime, work)
+    }
+
+    /// See: `ask` panicked on the UI thread when the network thread stopped
+    /// ("never a panic"); the browser now ends with `Failure::Stopped`.
+    #[test]
+    fn a_job_that_panics_answers_stopped_and_the_thread_goes_on() {
+        let worker = Worker::spawn(|| 2).unwrap();
+        let failed = worker.ask(|_| Box::pin(async { panic!("a job panics") }));
+        assert_eq!(block_on::<u32>(failed), Err(Stopped));
+        let next = worker.ask(|two| Box::pin(async move { *two + 1 }));
+        assert_eq!(block_on(next), Ok(3));
+    }
+
+    #[test]
+    fn a_worker_whose_thread_is_gone_answers_stopped() {
+        let worker = Worker::<u32>::spawn(|| panic!("the thread panics at start")).unwrap();
+        // Sent before or after the thread died: no answer either way.
+        let asked = worker.ask(|one| Box::pin(async move { *one }));
+        assert_eq!(block_on(asked), Err(Stopped));
+        let again = worker.ask(|one| Box::pin(async move { *one }));
+        assert_eq!(block_on(again), Err(Stopped));
     }
 }
