@@ -53,7 +53,7 @@ pub type Answer<T> = LocalBoxFuture<'static, Result<T, Stopped>>;
 pub struct Stopped;
 
 /// Why a background task ends the browser, as its one error line.
-#[derive(Debug, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Failure {
     /// A task on this thread panicked.
     #[error("a background task failed")]

@@ -65,12 +65,13 @@ fn outcome(source: Broken, cmd: Cmd) -> Result<Msg, Failure> {
     })
 }
 
-fn every_request() -> Vec<Cmd> {
+/// Every request to `source` ends the browser with `want`.
+fn every_request_ends_with(stopped: bool, want: Failure) {
     let key = ChatKey {
         profile: 0,
         id: "1@s.whatsapp.net".to_owned(),
     };
-    vec![
+    let requests = [
         Cmd::Chats {
             profile: 0,
             generation: 1,
@@ -88,18 +89,19 @@ fn every_request() -> Vec<Cmd> {
             delay: Duration::ZERO,
         },
         Cmd::MarkRead { key, dry_run: true },
-    ]
+    ];
+    for cmd in requests {
+        let what = format!("{cmd:?}");
+        let heard = outcome(Broken { stopped }, cmd);
+        assert_eq!(heard.err(), Some(want.clone()), "{what}");
+    }
 }
 
 /// See: the network thread's end was a panic on the UI thread (`ask`),
 /// reported as "a background task failed"; now it is `Stopped`, said so.
 #[test]
 fn a_source_that_stopped_ends_the_browser_saying_so() {
-    for cmd in every_request() {
-        let what = format!("{cmd:?}");
-        let heard = outcome(Broken { stopped: true }, cmd);
-        assert!(matches!(heard, Err(Failure::Stopped)), "{what}");
-    }
+    every_request_ends_with(true, Failure::Stopped);
     assert_eq!(
         Failure::Stopped.to_string(),
         "the browser's network thread stopped answering; see the message above"
@@ -108,9 +110,5 @@ fn a_source_that_stopped_ends_the_browser_saying_so() {
 
 #[test]
 fn a_task_that_panics_ends_the_browser_as_crashed() {
-    for cmd in every_request() {
-        let what = format!("{cmd:?}");
-        let heard = outcome(Broken { stopped: false }, cmd);
-        assert!(matches!(heard, Err(Failure::Crashed)), "{what}");
-    }
+    every_request_ends_with(false, Failure::Crashed);
 }
