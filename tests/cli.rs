@@ -8,6 +8,8 @@ mod answers;
 mod bad_input;
 mod browse;
 mod browse_live;
+#[cfg(target_os = "linux")]
+mod browse_signals;
 mod chats_read;
 mod completion;
 mod environment;
