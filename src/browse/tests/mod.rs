@@ -8,6 +8,7 @@ mod cache;
 mod mouse;
 mod screens;
 mod update;
+mod ways_out;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
