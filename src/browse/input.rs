@@ -18,15 +18,22 @@ use super::view_chat;
 
 pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Cmd> {
     m.note = None;
+    let action = keys::action(k);
     if m.help {
-        m.help = false;
+        // The help scrolls where the screen is too small for it; any other key closes it.
+        match action {
+            Some(Action::Down) => {
+                m.help_scroll = (m.help_scroll + 1).min(super::view_help::help_scroll_max(m))
+            }
+            Some(Action::Up) => m.help_scroll = m.help_scroll.saturating_sub(1),
+            _ => m.help = false,
+        }
         return Vec::new();
     }
-    let action = keys::action(k);
     if action == Some(Action::Quit) && k.code != KeyCode::Char('q') {
         return vec![Cmd::Quit]; // Ctrl-C, even while typing a search
     }
-    if m.confirm.is_some() {
+    if m.confirm.as_ref().is_some_and(|c| !c.hidden) {
         return mark::key(m, k);
     }
     if let Some(cmds) = search_key(m, k) {
@@ -38,7 +45,10 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Cmd> {
     let in_chat = m.focus == Focus::Chat && m.open.is_some();
     match action {
         Action::Quit => return vec![Cmd::Quit],
-        Action::Help => m.help = true,
+        Action::Help => {
+            m.help = true;
+            m.help_scroll = 0;
+        }
         Action::Down
         | Action::Up
         | Action::Top
@@ -56,7 +66,14 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Cmd> {
         | Action::PageDown
         | Action::PageUp => return move_cursor(m, action),
         Action::Open => return open_selected(m, Duration::ZERO),
-        Action::Back if in_chat => m.focus = Focus::List,
+        // Esc in a chat clears its search first (the filter kept by ⏎), then goes back.
+        Action::Back if in_chat => match m.open.as_mut() {
+            Some(open) if open.search.is_some() => {
+                open.search = None;
+                clamp_scroll(m);
+            }
+            _ => m.focus = Focus::List,
+        },
         Action::Back => {
             if m.search.take().is_some() {
                 m.relist();
@@ -70,12 +87,9 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Cmd> {
         }
         Action::SwitchPane => {}
         Action::Search => {
-            let search = if in_chat {
-                &mut m.open.as_mut().expect("in_chat").search
-            } else {
-                &mut m.search
-            };
-            search.get_or_insert_with(Search::default).editing = true;
+            search_slot(m, in_chat)
+                .get_or_insert_with(Search::default)
+                .editing = true;
         }
         Action::UnreadOnly => set_filter(m, Filter::Unread),
         Action::WaitingOnly => set_filter(m, Filter::Waiting),
@@ -108,11 +122,7 @@ pub(super) fn key(m: &mut Model, k: KeyEvent) -> Vec<Cmd> {
 /// Keys while a search line is being typed; `None` when no search is.
 fn search_key(m: &mut Model, k: KeyEvent) -> Option<Vec<Cmd>> {
     let in_chat = m.focus == Focus::Chat && m.open.is_some();
-    let slot = if in_chat {
-        &mut m.open.as_mut().expect("in_chat").search
-    } else {
-        &mut m.search
-    };
+    let slot = search_slot(m, in_chat);
     let search = slot.as_mut().filter(|s| s.editing)?;
     match k.code {
         KeyCode::Esc => *slot = None,
@@ -137,6 +147,14 @@ fn search_key(m: &mut Model, k: KeyEvent) -> Option<Vec<Cmd>> {
         m.relist();
     }
     Some(Vec::new())
+}
+
+/// The search being typed: the open chat's (`in_chat`) or the list's.
+fn search_slot(m: &mut Model, in_chat: bool) -> &mut Option<Search> {
+    match m.open.as_mut() {
+        Some(open) if in_chat => &mut open.search,
+        _ => &mut m.search,
+    }
 }
 
 fn set_filter(m: &mut Model, filter: Filter) {
@@ -237,6 +255,11 @@ fn copy_jid(m: &mut Model) -> Vec<Cmd> {
 
 /// `m`: the open chat when it has the focus, else the chat under the cursor.
 fn mark_read(m: &mut Model) -> Vec<Cmd> {
+    if let Some(c) = &m.confirm {
+        // Its dialog was closed with Esc; a second write would abort it.
+        m.note = Some(format!("{}: still marking read…", c.label));
+        return Vec::new();
+    }
     let (key, chat) = match (m.focus, &m.open) {
         (Focus::Chat, Some(open)) => (open.key.clone(), m.open_chat()),
         _ => match m.selected() {

@@ -67,9 +67,9 @@ pub const TABLE: &[Binding] = &[
     bind(A::PageDown, &[K::PageDown], "PgDn", "a page down", ""),
     bind(A::PageUp, &[K::PageUp], "PgUp", "a page up", ""),
     bind(A::Open, &[K::Enter, K::Char('l'), K::Right], "⏎ l →", "open the chat (never marks it read)", "⏎ open"),
-    bind(A::Back, &[K::Esc, K::Char('h'), K::Left], "Esc h ←", "back to the chat list", ""),
+    bind(A::Back, &[K::Esc, K::Char('h'), K::Left], "Esc h ←", "back to the chat list (in a chat, first clears its search)", ""),
     bind(A::SwitchPane, &[K::Tab, K::BackTab], "Tab ⇤", "switch pane", ""),
-    bind(A::Search, &[K::Char('/')], "/", "search chat names; in a chat, message text (⏎ keeps it and opens the first match, Esc clears)", "/ search"),
+    bind(A::Search, &[K::Char('/')], "/", "search chat names (⏎ opens the first match); in a chat, message text (⏎ keeps the filter); Esc clears", "/ search"),
     bind(A::UnreadOnly, &[K::Char('u')], "u", "only unread chats (where the gateway counts)", "u unread"),
     bind(A::WaitingOnly, &[K::Char('w')], "w", "only chats awaiting your reply (● last message incoming)", "w waiting"),
     bind(A::All, &[K::Char('a')], "a", "all chats", ""),
@@ -95,14 +95,30 @@ pub fn action(key: KeyEvent) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// The one-line hint: the hinted actions' words.
-pub fn hint() -> String {
-    TABLE
+/// The one-line hint fitted to `width` columns: the hinted actions' words
+/// in table order, those before `? help  q quit` dropped from the end
+/// first, so that the way to the help and out always shows.
+pub fn hint(width: usize) -> String {
+    let words: Vec<&str> = TABLE
         .iter()
         .filter(|b| !b.hint.is_empty())
         .map(|b| b.hint)
-        .collect::<Vec<_>>()
-        .join("  ")
+        .collect();
+    let (front, always) = words.split_at(words.len().saturating_sub(2));
+    let cost = |ws: &[&str]| ws.iter().map(|w| w.chars().count() + 2).sum::<usize>();
+    // The joined `always` has one separator less than its cost.
+    let mut room = (width + 2).saturating_sub(cost(always));
+    let mut shown: Vec<&str> = Vec::new();
+    for w in front {
+        let need = w.chars().count() + 2;
+        if need > room {
+            break;
+        }
+        room -= need;
+        shown.push(w);
+    }
+    shown.extend(always);
+    shown.join("  ")
 }
 
 #[cfg(test)]
@@ -158,10 +174,15 @@ mod tests {
                 b.hint
             );
         }
-        assert!(
-            hint().starts_with("j/k move  ⏎ open  / search"),
-            "{}",
-            hint()
-        );
+        let wide = hint(200);
+        assert!(wide.starts_with("j/k move  ⏎ open  / search"), "{wide}");
+        assert!(wide.ends_with("? help  q quit"), "{wide}");
+    }
+
+    #[test]
+    fn a_narrow_hint_keeps_help_and_quit() {
+        assert_eq!(hint(42), "j/k move  ⏎ open  / search  ? help  q quit");
+        assert_eq!(hint(41), "j/k move  ⏎ open  ? help  q quit");
+        assert_eq!(hint(10), "? help  q quit");
     }
 }

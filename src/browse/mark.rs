@@ -3,7 +3,9 @@
 //! which says what it would do — read receipts (blue ticks to the sender),
 //! or only its own unread counter — and that is what the confirmation shows;
 //! `y`/`Enter` then sends it, `n`/`Esc` cancels. Opening a chat never marks
-//! it read.
+//! it read. A gateway slow to answer the write never holds the screen: `Esc`
+//! closes the dialog while the write goes on, and its answer comes as a
+//! note; `q` quits at any step.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -30,6 +32,9 @@ pub struct Confirm {
     /// The chat as the list shows it.
     pub label: String,
     pub step: Step,
+    /// The dialog was closed while the write was on its way; the answer
+    /// still comes, as a note.
+    pub hidden: bool,
 }
 
 /// `m` on `key`: ask the gateway what it would do.
@@ -38,17 +43,24 @@ pub fn start(m: &mut Model, key: ChatKey, label: String) -> Vec<Cmd> {
         key: key.clone(),
         label,
         step: Step::Planning,
+        hidden: false,
     });
     vec![Cmd::MarkRead { key, dry_run: true }]
 }
 
-/// A key while a confirmation is up: `y`/`Enter` sends, `n`/`Esc` cancels,
+/// A key while a confirmation is up: `y`/`Enter` sends, `n`/`Esc` cancels
+/// (once sent, closes the dialog and lets the write finish), `q` quits,
 /// anything else waits.
 pub fn key(m: &mut Model, k: KeyEvent) -> Vec<Cmd> {
     let Some(c) = m.confirm.as_mut() else {
         return Vec::new();
     };
     match (k.code, &c.step) {
+        (KeyCode::Char('q'), _) => vec![Cmd::Quit],
+        (KeyCode::Char('n') | KeyCode::Esc, Step::Sending) => {
+            c.hidden = true;
+            Vec::new()
+        }
         (KeyCode::Char('y') | KeyCode::Enter, Step::Asking(_)) => {
             c.step = Step::Sending;
             vec![Cmd::MarkRead {

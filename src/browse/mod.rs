@@ -30,6 +30,7 @@ mod tests;
 mod update;
 mod view;
 mod view_chat;
+mod view_help;
 mod view_list;
 
 use std::rc::Rc;

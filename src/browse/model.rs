@@ -157,6 +157,8 @@ pub struct Model {
     pub size: (u16, u16),
     pub now: Timestamp,
     pub help: bool,
+    /// Lines the `?` overlay is scrolled down (a screen too small for it).
+    pub help_scroll: usize,
     /// Messages request generations, shared by every chat (one in flight).
     pub message_generation: u64,
     /// A short note for the status line (what `y` copied, …).
@@ -184,6 +186,7 @@ impl Model {
             size,
             now,
             help: false,
+            help_scroll: 0,
             message_generation: 0,
             note: None,
             recent: Vec::new(),

@@ -54,7 +54,7 @@ pub(super) fn event(m: &mut Model, e: MouseEvent) -> Vec<Cmd> {
         m.help = !matches!(gesture, Gesture::Click);
         return Vec::new();
     }
-    if m.confirm.is_some() || m.typing() {
+    if m.confirm.as_ref().is_some_and(|c| !c.hidden) || m.typing() {
         return Vec::new();
     }
     let at = Position::new(e.column, e.row);

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use super::keys;
 use super::mark::{plan_words, Confirm, Step};
 use super::model::{Filter, Focus, Model, Search};
-use super::{view_chat, view_list};
+use super::{view_chat, view_help, view_list};
 use crate::output::table::relative;
 use crate::sanitize;
 
@@ -85,9 +85,9 @@ pub fn view(m: &Model, f: &mut Frame) {
         p.hint,
     );
     if m.help {
-        help(m, f);
+        view_help::help(m, f);
     }
-    if let Some(c) = &m.confirm {
+    if let Some(c) = m.confirm.as_ref().filter(|c| !c.hidden) {
         confirm(m, f, c);
     }
 }
@@ -191,10 +191,14 @@ pub fn search_line(m: &Model, f: &mut Frame, area: Rect, search: &Search) {
     }
 }
 
+/// The status line: filters, then what needs attention — each failing
+/// gateway, a write still on its way, a note — then every other profile.
+/// When that is wider than the screen, the others shrink to a word each, so
+/// a failing gateway is never cut off by a healthy one (nor by a note).
 fn status_line(m: &Model) -> Line<'static> {
     let st = Styles::of(m);
-    let mut spans = Vec::new();
-    let mut tag = |s: String| spans.push(Span::styled(format!("[{s}] "), st.bold));
+    let mut first = Vec::new();
+    let mut tag = |s: String| first.push(Span::styled(format!("[{s}] "), st.bold));
     match m.filter {
         Filter::All => {}
         Filter::Unread => tag("unread".to_owned()),
@@ -203,80 +207,65 @@ fn status_line(m: &Model) -> Line<'static> {
     if let Some(p) = m.only_profile {
         tag(format!("only {}", m.profiles[p].name));
     }
-    if let Some(note) = &m.note {
-        spans.push(Span::styled(format!("{note} · "), st.bold));
-    }
-    for (i, p) in m.profiles.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" │ ", st.dim));
+    let age = |t: Option<crate::time::Timestamp>| {
+        t.map_or_else(String::new, |t| relative(m.now.secs() - t.secs()))
+    };
+    let mut failing = Vec::new();
+    let (mut full, mut short) = (Vec::new(), Vec::new());
+    for p in &m.profiles {
+        if let Some(e) = &p.error {
+            let shown = match (p.loading, p.taken_at) {
+                (true, _) => format!("{}: ✗ {e} · trying again…", p.name),
+                (false, Some(t)) => format!("{}: ✗ {e} · chats from {}", p.name, age(Some(t))),
+                (false, None) => format!("{}: ✗ {e}", p.name),
+            };
+            failing.push(Span::styled(shown, st.error));
+            continue;
         }
-        let age = |t: Option<crate::time::Timestamp>| {
-            t.map_or_else(String::new, |t| relative(m.now.secs() - t.secs()))
-        };
-        let text = match (&p.error, p.loading, p.from_cache) {
-            (Some(e), _, _) => {
-                spans.push(Span::styled(format!("{}: ✗ {e}", p.name), st.error));
-                continue;
-            }
-            (None, true, true) => format!("{}: cached {}, refreshing…", p.name, age(p.taken_at)),
-            (None, true, false) if p.taken_at.is_none() => format!("{}: loading…", p.name),
-            (None, true, false) => format!("{}: refreshing…", p.name),
-            (None, false, true) => format!("{}: cached {}", p.name, age(p.taken_at)),
-            (None, false, false) => format!(
-                "{}: {} chats, updated {}",
-                p.name,
-                p.chats.len(),
-                age(p.taken_at)
+        let (long, word) = match (p.loading, p.from_cache) {
+            (true, true) => (format!("cached {}, refreshing…", age(p.taken_at)), "…"),
+            (true, false) if p.taken_at.is_none() => ("loading…".to_owned(), "…"),
+            (true, false) => ("refreshing…".to_owned(), "…"),
+            (false, true) => (format!("cached {}", age(p.taken_at)), "cached"),
+            (false, false) => (
+                format!("{} chats, updated {}", p.chats.len(), age(p.taken_at)),
+                "✓",
             ),
         };
-        spans.push(Span::raw(text));
+        full.push(format!("{}: {long}", p.name));
+        short.push(format!("{} {word}", p.name));
     }
-    Line::from(spans)
+    let mut notes = Vec::new();
+    if let Some(c) = m.confirm.as_ref().filter(|c| c.hidden) {
+        notes.push(Span::styled(format!("{}: marking read…", c.label), st.bold));
+    }
+    if let Some(note) = &m.note {
+        notes.push(Span::styled(note.clone(), st.bold));
+    }
+    let line = |others: &[String]| {
+        let mut spans = first.clone();
+        let parts = failing.iter().chain(&notes).cloned();
+        let parts = parts.chain(others.iter().map(|o| Span::raw(o.clone())));
+        for (i, part) in parts.enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" │ ", st.dim));
+            }
+            spans.push(part);
+        }
+        Line::from(spans)
+    };
+    let long = line(&full);
+    if long.width() <= usize::from(m.size.0) {
+        long
+    } else {
+        line(&short)
+    }
 }
 
 fn hint_text(m: &Model) -> String {
     if m.typing() {
         "type to search  ⏎ keep it  Esc clear".to_owned()
     } else {
-        keys::hint()
+        keys::hint(usize::from(m.size.0))
     }
-}
-
-/// The `?` overlay: every row of the key table, and the mouse when on.
-fn help(m: &Model, f: &mut Frame) {
-    let st = Styles::of(m);
-    let area = f.area();
-    let width = area.width.saturating_sub(4).min(76);
-    let mouse = u16::from(m.look.mouse);
-    let height = (keys::TABLE.len() as u16 + 3 + mouse).min(area.height);
-    let x = area.x + (area.width - width) / 2;
-    let y = area.y + (area.height - height) / 2;
-    let rect = Rect::new(x, y, width, height);
-    let mut lines: Vec<Line> = keys::TABLE
-        .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("{:<8}", b.shown), st.bold),
-                Span::raw(b.does),
-            ])
-        })
-        .collect();
-    let closes = if m.look.mouse {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<8}", "mouse"), st.bold),
-            Span::raw(keys::MOUSE),
-        ]));
-        "any key or click closes this"
-    } else {
-        "any key closes this"
-    };
-    lines.push(Line::from(Span::styled(
-        format!("{closes}; opening a chat never marks it read"),
-        st.dim,
-    )));
-    f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" keys ")),
-        rect,
-    );
 }

@@ -1,8 +1,9 @@
 //! Tests of the browser without a terminal: `update` driven by hand-made
 //! `Msg`s (`navigation.rs` for keys on the list and panes, `results.rs` for
 //! background answers and polling, `mark_read.rs` for `m`, `cache.rs` for
-//! the cached start, `mouse.rs` for the mouse), the executor's way out when
-//! its source fails (`exec.rs`), and whole screens drawn into
+//! the cached start, `mouse.rs` for the mouse, `ways_out.rs` for leaving
+//! every state), the executor's way out when its source fails (`exec.rs`),
+//! and whole screens drawn into
 //! ratatui's TestBackend and compared with insta snapshots (`screens.rs`). The data is the
 //! sandbox's generated inbox (hostile names included) at a frozen clock,
 //! turned into records here, injected as background results would be.
@@ -14,6 +15,7 @@ mod mouse;
 mod navigation;
 mod results;
 mod screens;
+mod ways_out;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
