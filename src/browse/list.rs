@@ -28,12 +28,8 @@ impl Model {
         if p.whole {
             return;
         }
-        let listed: std::collections::HashSet<&str> = p.chats.iter().map(|c| &*c.id).collect();
-        let missing: Vec<Chat> = chats
-            .into_iter()
-            .filter(|c| !listed.contains(&*c.id))
-            .collect();
-        p.chats.extend(missing);
+        let listed = std::mem::take(&mut p.chats);
+        p.chats = merged(listed, chats);
         self.visible.clear();
         self.relist_keeping(keep);
     }
@@ -43,14 +39,11 @@ impl Model {
     /// cursor stays on its chat while that chat is still listed.
     pub fn set_listing(&mut self, i: usize, listing: Listing, at: Timestamp) {
         let keep = self.selected().map(|(k, _)| k);
-        let mut chats = listing.chats;
         self.profiles[i].whole |= listing.complete;
-        if !listing.complete {
-            let fresh: std::collections::HashSet<String> =
-                chats.iter().map(|c| c.id.clone()).collect();
-            let old = std::mem::take(&mut self.profiles[i].chats);
-            chats.extend(old.into_iter().filter(|c| !fresh.contains(&c.id)));
-        }
+        let chats = match listing.complete {
+            true => listing.chats,
+            false => merged(listing.chats, std::mem::take(&mut self.profiles[i].chats)),
+        };
         self.replace(i, chats, at, keep);
     }
 
@@ -106,6 +99,13 @@ impl Model {
             .unwrap_or(self.cursor)
             .min(self.visible.len().saturating_sub(1));
     }
+}
+
+/// `first`, then the chats of `rest` that `first` does not hold (by id).
+fn merged(mut first: Vec<Chat>, rest: Vec<Chat>) -> Vec<Chat> {
+    let held: std::collections::HashSet<String> = first.iter().map(|c| c.id.clone()).collect();
+    first.extend(rest.into_iter().filter(|c| !held.contains(&c.id)));
+    first
 }
 
 /// The unread count where the gateway counts, else 0 (unknown is not unread).
