@@ -15,12 +15,10 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::chat::Chat;
+use crate::command::watch::PAGE;
 use crate::provider::paging::{Chats, Pager};
 use crate::provider::{AnyProvider, PageAt, Paging, ProviderError, Query, View};
 use crate::time::Timestamp;
-
-/// Chats on the page compared (as many as `watch`'s page).
-const PAGE: u32 = 50;
 
 /// What a look found.
 #[derive(Debug, PartialEq, Eq)]

@@ -25,6 +25,8 @@ use crate::output::record::parse_fields;
 use crate::output::watch::{Arrival, WatchOut};
 use crate::output::{Format, Layout};
 use crate::provider::Op;
+/// Chats on a page of the activity call (`browse`'s polls read the same page).
+pub use poll::PAGE;
 use poll::{Filter, Poller};
 
 /// `--interval` unless given; and with `--demo`, whose sandbox then delivers a message every
