@@ -90,43 +90,38 @@ impl<C: 'static> Worker<C> {
     }
 }
 
+impl Worker {
+    /// `ask` for `Live`'s work that can fail: its error as the status line
+    /// shows it (one line, redacted, sanitised).
+    fn ask_or_line<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(Rc<Live>) -> LocalBoxFuture<'static, anyhow::Result<T>> + Send + 'static,
+    ) -> Answer<Result<T, String>> {
+        self.ask(move |live| Box::pin(async move { work(live).await.map_err(|e| error_line(&e)) }))
+    }
+}
+
 impl Source for Worker {
     fn chats(&self, profile: usize) -> Answer<Result<Listing, String>> {
-        self.ask(move |live| {
-            Box::pin(async move { live.chats(profile).await.map_err(|e| error_line(&e)) })
-        })
+        self.ask_or_line(move |live| Box::pin(async move { live.chats(profile).await }))
     }
 
     fn poll(&self, profile: usize) -> Answer<Result<Listing, String>> {
-        self.ask(move |live| {
-            Box::pin(async move { live.poll(profile).await.map_err(|e| error_line(&e)) })
-        })
+        self.ask_or_line(move |live| Box::pin(async move { live.poll(profile).await }))
     }
 
     fn cached_chats(&self, profile: usize) -> Answer<Result<Vec<Chat>, String>> {
-        self.ask(move |live| {
-            Box::pin(async move {
-                let chats = live.cached_chats(profile).await;
-                chats.map_err(|e| error_line(&e))
-            })
-        })
+        self.ask_or_line(move |live| Box::pin(async move { live.cached_chats(profile).await }))
     }
 
     fn messages(&self, key: &ChatKey) -> Answer<Result<Vec<Message>, String>> {
         let key = key.clone();
-        self.ask(move |live| {
-            Box::pin(async move { live.messages(&key).await.map_err(|e| error_line(&e)) })
-        })
+        self.ask_or_line(move |live| Box::pin(async move { live.messages(&key).await }))
     }
 
     fn mark_read(&self, key: &ChatKey, dry_run: bool) -> Answer<Result<ReadOutcome, String>> {
         let key = key.clone();
-        self.ask(move |live| {
-            Box::pin(async move {
-                let outcome = live.mark_read(&key, dry_run).await;
-                outcome.map_err(|e| error_line(&e))
-            })
-        })
+        self.ask_or_line(move |live| Box::pin(async move { live.mark_read(&key, dry_run).await }))
     }
 
     fn cached_messages(&self, key: &ChatKey) -> Answer<Option<Vec<Message>>> {
